@@ -1,0 +1,26 @@
+/**
+ * Where the book's sources are. The book root is the project root unless `BOOK_ROOT` names another
+ * folder (the tests build small fixture books that way). Resolved from `process.cwd()`, not
+ * `import.meta.url`, because bundled plugins move (../shared/STACK.md, pitfall 7).
+ */
+import path from 'node:path';
+
+export interface BookPaths {
+  root: string;
+  content: string;
+  structure: string;
+  bibliography: string;
+  public: string;
+}
+
+/** Paths of the book at `root` (default: `BOOK_ROOT` or the working directory). */
+export function bookPaths(root: string = process.env.BOOK_ROOT ?? process.cwd()): BookPaths {
+  const absolute = path.resolve(root);
+  return {
+    root: absolute,
+    content: path.join(absolute, 'content'),
+    structure: path.join(absolute, 'content', 'book.yaml'),
+    bibliography: path.join(absolute, 'bib', 'references.bib'),
+    public: path.join(absolute, 'public'),
+  };
+}

@@ -1,0 +1,84 @@
+/** Find the chapter files under `content/` and read their frontmatter (without rendering them). */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { VFile } from 'vfile';
+import { RuleId } from '../diagnostics/rule-ids.js';
+import { type ChapterFrontmatter, chapterFrontmatterSchema } from './chapter-frontmatter.js';
+
+/** One chapter file: where it is, its source, and its frontmatter if valid. */
+export interface ChapterFile {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the book root, as messages show it. */
+  displayPath: string;
+  source: string;
+  frontmatter?: ChapterFrontmatter;
+  /** Messages about this file (frontmatter problems here; content problems added by the checks). */
+  file: VFile;
+}
+
+const CHAPTER_EXTENSION = /\.mdx?$/;
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?(?:\n|$)/;
+
+/** Every `.md`/`.mdx` file under `contentDir`, in a stable order. */
+export function listChapterFiles(contentDir: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (CHAPTER_EXTENSION.test(entry.name)) found.push(full);
+    }
+  };
+  walk(contentDir);
+  return found.sort();
+}
+
+/** Read a chapter file and validate its frontmatter; problems become positioned messages. */
+export function readChapterFile(absolutePath: string, root: string): ChapterFile {
+  const source = readFileSync(absolutePath, 'utf8');
+  const displayPath = path.relative(root, absolutePath).split(path.sep).join('/');
+  const file = new VFile({ path: displayPath, value: source });
+  const chapter: ChapterFile = { path: absolutePath, displayPath, source, file };
+  const match = FRONTMATTER.exec(source);
+  if (!match) {
+    file.message('The chapter has no frontmatter: start it with `---`, then `id:`, `title:`, `slug:` and `description:` lines, then `---`', {
+      place: { line: 1, column: 1 },
+      ruleId: RuleId.frontmatterValid,
+      source: 'frontmatter',
+    }).fatal = true;
+    return chapter;
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(match[1] ?? '', { lineCounter });
+  // Line 1 is the opening `---`, so frontmatter line n is file line n + 1.
+  const place = (offset: number | undefined) => {
+    if (offset === undefined) return { line: 1, column: 1 };
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + 1, column: col };
+  };
+  for (const error of document.errors) {
+    file.message(`Invalid YAML in frontmatter: ${error.message.split('\n')[0]}`, {
+      place: place(error.pos[0]),
+      ruleId: RuleId.frontmatterValid,
+      source: 'frontmatter',
+    }).fatal = true;
+  }
+  if (document.errors.length > 0) return chapter;
+  const result = chapterFrontmatterSchema.safeParse(document.toJS() ?? {});
+  if (result.success) {
+    chapter.frontmatter = result.data;
+    return chapter;
+  }
+  for (const issue of result.error.issues) {
+    const node = document.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+    const field = issue.path.join('.');
+    file.message(`Invalid frontmatter field \`${field}\`: ${issue.message}`, {
+      place: place(node?.range?.[0]),
+      ruleId: RuleId.frontmatterValid,
+      source: 'frontmatter',
+    }).fatal = true;
+  }
+  return chapter;
+}

@@ -1,0 +1,45 @@
+/**
+ * The content check: parse every published chapter with the book's remark plugins (no rendering) and
+ * collect their messages. Run before Astro renders anything, so a build reports every content problem
+ * together, including in `.md` entries whose plugin errors Astro would only log (STACK.md, pitfall 4),
+ * with real line numbers (frontmatter included, unlike Astro's `.md` bodies: pitfall 5).
+ */
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFileMessage } from 'vfile-message';
+import { RuleId } from '../diagnostics/rule-ids.js';
+import { bookRemarkPlugins, type PipelineOptions } from '../markdown/pipeline.js';
+import type { ChapterFile } from './chapter-files.js';
+
+/** Parse and transform one chapter; its messages are added to `chapter.file`. */
+export async function checkChapter(chapter: ChapterFile, options: PipelineOptions): Promise<void> {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
+  if (chapter.path.endsWith('.mdx')) processor.use(remarkMdx);
+  processor.use(bookRemarkPlugins(options));
+  try {
+    const tree = processor.parse(chapter.file);
+    await processor.run(tree, chapter.file);
+  } catch (error) {
+    if (error instanceof VFileMessage) {
+      const message = chapter.file.message(`${chapter.path.endsWith('.mdx') ? 'MDX' : 'Markdown'} syntax error: ${error.reason}`, {
+        place: error.place ?? undefined,
+        ruleId: RuleId.syntaxParses,
+        source: 'check-chapters',
+      });
+      message.fatal = true;
+      if (chapter.path.endsWith('.mdx')) {
+        message.reason += ' (in MDX, `{` starts a JavaScript expression and `<` a component: write `\\{` or `&lt;` for the characters)';
+      }
+    } else {
+      throw error;
+    }
+  }
+}
+
+/** Check all chapters, one after another (the checks share nothing; order keeps output stable). */
+export async function checkChapters(chapters: Iterable<ChapterFile>, options: PipelineOptions): Promise<void> {
+  for (const chapter of chapters) await checkChapter(chapter, options);
+}

@@ -1,0 +1,99 @@
+/**
+ * The book's structure file, `content/book.yaml`: title, authors, parts and the order of chapters,
+ * edited by the author like a table of contents. Chapter numbers are derived from it, never written.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'astro/zod';
+import { LineCounter, parseDocument } from 'yaml';
+import { VFile } from 'vfile';
+import { RuleId } from '../diagnostics/rule-ids.js';
+
+const chapterId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'chapter ids are lowercase words and digits joined by dashes');
+
+/** A chapter entry: its id, or a planned chapter that is shown as forthcoming. */
+const chapterEntrySchema = z.union([
+  chapterId,
+  z.object({
+    /** The chapter's stable id. */
+    id: chapterId,
+    /** Title shown in the contents while the chapter is planned (a written chapter takes its own). */
+    title: z.string().min(1).optional(),
+    /** Planned: listed in the contents as forthcoming, without a link, and not published. */
+    planned: z.boolean().default(false),
+  }),
+]);
+
+export const bookStructureSchema = z.object({
+  /** The book's title. */
+  title: z.string().min(1),
+  /** Subtitle shown on the home page. */
+  subtitle: z.string().optional(),
+  /** Authors, in order. */
+  authors: z.array(z.string().min(1)).min(1),
+  /** A short introduction for the home page (Markdown not interpreted). */
+  introduction: z.string().optional(),
+  /** Number of the first part (0 when part 0 is an overview, as in this book). */
+  firstPartNumber: z.number().int().min(0).default(1),
+  /** Parts in reading order, each with its chapters in order. */
+  parts: z
+    .array(
+      z.object({
+        /** The part's title. */
+        title: z.string().min(1),
+        /** The part's chapters, in order: ids, or `{ id, title, planned: true }`. */
+        chapters: z.array(chapterEntrySchema).min(1),
+      }),
+    )
+    .min(1),
+});
+
+export type BookStructure = z.infer<typeof bookStructureSchema>;
+
+/** Result of loading the structure file: the structure if valid, and the file's diagnostics. */
+export interface LoadedStructure {
+  structure?: BookStructure;
+  file: VFile;
+  /** Line and column of the value at a path of the YAML document (for messages about an entry). */
+  locate: (path: (string | number)[]) => { line: number; column: number } | undefined;
+}
+
+/** Read and validate the structure file; every problem becomes a positioned message on `file`. */
+export function loadBookStructure(structurePath: string, displayPath = structurePath): LoadedStructure {
+  const file = new VFile({ path: displayPath });
+  let source: string;
+  try {
+    source = readFileSync(structurePath, 'utf8');
+  } catch {
+    file.message(`The structure file is missing: create it with the book's title, authors and parts (see README, "Adding a chapter")`, {
+      ruleId: RuleId.structureValid,
+      source: 'structure',
+    }).fatal = true;
+    return { file, locate: () => undefined };
+  }
+  file.value = source;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter });
+  const locate = (path: (string | number)[]) => {
+    const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const offset = node?.range?.[0];
+    if (offset === undefined) return undefined;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  for (const error of document.errors) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    file.message(`Invalid YAML: ${error.message.split('\n')[0]}`, { place: { line, column: col }, ruleId: RuleId.structureValid, source: 'structure' }).fatal = true;
+  }
+  if (document.errors.length > 0) return { file, locate };
+  const result = bookStructureSchema.safeParse(document.toJS());
+  if (result.success) return { structure: result.data, file, locate };
+  for (const issue of result.error.issues) {
+    const place = locate(issue.path as (string | number)[]);
+    file.message(`Invalid structure at \`${issue.path.join('.') || '(top)'}\`: ${issue.message}`, {
+      place,
+      ruleId: RuleId.structureValid,
+      source: 'structure',
+    }).fatal = true;
+  }
+  return { file, locate };
+}

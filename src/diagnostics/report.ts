@@ -1,0 +1,34 @@
+/**
+ * Format the build's messages as `file:line:col  error|warning  reason  [rule-id]`, all of them
+ * together, and count the errors (a message with `fatal: true`). Astro does not print vfile messages
+ * by itself (../shared/STACK.md, pitfall 4), so the book integration prints these through its logger.
+ */
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+export interface DiagnosticSummary {
+  errors: string[];
+  warnings: string[];
+}
+
+/** One line for one message. */
+export function formatMessage(path: string, message: VFileMessage): string {
+  const where = message.line ? `${path}:${message.line}:${message.column ?? 1}` : path;
+  const severity = message.fatal ? 'error' : 'warning';
+  const rule = message.ruleId ? `  [${message.ruleId}]` : '';
+  return `${where}  ${severity}  ${message.reason}${rule}`;
+}
+
+/** Split the messages of all files into formatted errors and warnings, in file and position order. */
+export function summarizeDiagnostics(files: VFile[]): DiagnosticSummary {
+  const summary: DiagnosticSummary = { errors: [], warnings: [] };
+  const sorted = [...files].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? ''));
+  for (const file of sorted) {
+    const messages = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    for (const message of messages) {
+      if (message.fatal === true) summary.errors.push(formatMessage(file.path ?? '(unknown)', message));
+      else if (message.fatal === false) summary.warnings.push(formatMessage(file.path ?? '(unknown)', message));
+    }
+  }
+  return summary;
+}

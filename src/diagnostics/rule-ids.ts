@@ -1,0 +1,30 @@
+/**
+ * One registry of the rule ids that the book's diagnostics carry, so that messages can be filtered,
+ * documented and tested by id (as mystmd's `RuleId` does).
+ */
+export const RuleId = {
+  /** A chapter's MDX or Markdown does not parse. */
+  syntaxParses: 'syntax-parses',
+  /** A formula does not parse with KaTeX. */
+  mathParses: 'math-parses',
+  /** A `{name}` role is not one this book knows. */
+  roleKnown: 'role-known',
+  /** A role whose resolver has not landed yet is rendered as a placeholder. */
+  roleResolved: 'role-resolved',
+  /** The structure file (content/book.yaml) is valid. */
+  structureValid: 'structure-valid',
+  /** Every chapter file is listed in the structure, and every listed chapter has a file. */
+  structureMatchesFiles: 'structure-matches-files',
+  /** A chapter is planned (shown as forthcoming), not yet published. */
+  chapterPlanned: 'chapter-planned',
+  /** A chapter's frontmatter is valid. */
+  frontmatterValid: 'frontmatter-valid',
+  /** Chapter ids and slugs are unique across the book. */
+  chapterUnique: 'chapter-unique',
+  /** A figure directive is complete (source exists, alt text given). */
+  figureValid: 'figure-valid',
+  /** A directive (```{name}) is one this book knows. */
+  directiveKnown: 'directive-known',
+} as const;
+
+export type RuleId = (typeof RuleId)[keyof typeof RuleId];

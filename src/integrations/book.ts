@@ -1,0 +1,43 @@
+/**
+ * The book's Astro integration. A thin entry: each hook delegates to a module named for its job.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { bookPaths } from '../book/book-paths.js';
+import { ContentErrors, runContentCheck } from './content-check.js';
+import { copyKatexAssets, katexDevAssets } from './katex-assets.js';
+
+export default function bookIntegration(): AstroIntegration {
+  const paths = bookPaths();
+  let base = '/';
+  let command = 'build';
+  return {
+    name: 'book',
+    hooks: {
+      'astro:config:setup': ({ config, command: current, updateConfig }) => {
+        command = current;
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        updateConfig({ vite: { plugins: [katexDevAssets(base)] } });
+      },
+      'astro:build:start': async ({ logger }) => {
+        const summary = await runContentCheck(paths, base, logger);
+        if (summary.errors.length > 0) throw new ContentErrors(summary);
+      },
+      'astro:server:setup': async ({ server, logger }) => {
+        // `astro build` also starts a Vite server to sync content: check once, in build:start, there.
+        if (command !== 'dev') return;
+        await runContentCheck(paths, base, logger);
+        // Re-check when the author saves a chapter, the structure or a figure; never stop the server.
+        const recheck = (file: string) => {
+          if (file.startsWith(paths.content) || file.startsWith(paths.public)) void runContentCheck(paths, base, logger);
+        };
+        server.watcher.on('change', recheck);
+        server.watcher.on('add', recheck);
+        server.watcher.on('unlink', recheck);
+      },
+      'astro:build:done': ({ dir }) => {
+        copyKatexAssets(fileURLToPath(dir));
+      },
+    },
+  };
+}

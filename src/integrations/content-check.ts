@@ -1,0 +1,30 @@
+/**
+ * Build the book model and check every published chapter; print all errors and warnings together.
+ * In a build, errors fail it (after all are listed); in dev they are shown and the server keeps going.
+ */
+import type { AstroIntegrationLogger } from 'astro';
+import { buildBookModel } from '../book/book-model.js';
+import type { BookPaths } from '../book/book-paths.js';
+import { checkChapters } from '../book/check-chapters.js';
+import { type DiagnosticSummary, summarizeDiagnostics } from '../diagnostics/report.js';
+
+/** Check the whole book and log what was found. */
+export async function runContentCheck(paths: BookPaths, base: string, logger: AstroIntegrationLogger): Promise<DiagnosticSummary> {
+  const model = buildBookModel(paths);
+  await checkChapters(model.chapterFiles.values(), { publicDir: paths.public, base });
+  const summary = summarizeDiagnostics(model.files);
+  for (const line of summary.warnings) logger.warn(line);
+  for (const line of summary.errors) logger.error(line);
+  const counts = `${summary.errors.length} error(s), ${summary.warnings.length} warning(s) in ${model.chapters.length} chapter(s)`;
+  if (summary.errors.length > 0) logger.error(`Content check: ${counts}`);
+  else logger.info(`Content check: ${counts}`);
+  return summary;
+}
+
+/** The error a build fails with once every problem is printed. */
+export class ContentErrors extends Error {
+  constructor(summary: DiagnosticSummary) {
+    super(`The book has ${summary.errors.length} content error(s), listed above with file:line:col. Fix them and build again.`);
+    this.name = 'ContentErrors';
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * remark plugin for the MyST figure directive, as the author writes it in `.md` and `.mdx`:
+ *
+ *     ```{figure} /figures/4-1-genai/agent-environment.svg
+ *     :name: fig-agent-environment
+ *     :alt: What the figure shows, for screen readers.
+ *     Caption, in Markdown.
+ *     ```
+ *
+ * SVG sources (under `public/`) are inlined so that they follow the page's light or dark theme through
+ * `currentColor` and CSS variables; other images become `<img>`. The result is
+ * `<figure id=name><div class="figure-media" role="img" aria-label=alt>…</div><figcaption>…</figcaption></figure>`.
+ * A missing source or alt text is an error (rule `figure-valid`).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Code, PhrasingContent, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { RuleId } from '../../diagnostics/rule-ids.js';
+import { mystRoleFromMarkdown } from '../myst-roles/from-markdown.js';
+import { mystRoleSyntax } from '../myst-roles/syntax.js';
+
+export interface FigureOptions {
+  /** Folder that figure paths starting with `/` are read from (the book's `public/`). */
+  publicDir: string;
+  /** Base URL of the site, prefixed to non-inlined image sources. */
+  base?: string;
+}
+
+const FIGURE_DIRECTIVE = /^\{figure\}$/;
+
+export default function remarkFigures(options: FigureOptions) {
+  return (tree: Root, file: VFile) => transformFigures(tree, file, options);
+}
+
+/** Parsed fields of one figure directive. */
+export interface FigureDirective {
+  src: string;
+  name?: string;
+  alt?: string;
+  caption: string;
+}
+
+/** Split a directive's argument and body into its options and caption. */
+export function parseFigureDirective(argument: string, body: string): FigureDirective {
+  const options: Record<string, string> = {};
+  const lines = body.split('\n');
+  let index = 0;
+  for (; index < lines.length; index++) {
+    const match = /^:([a-z-]+):\s*(.*)$/.exec(lines[index] ?? '');
+    if (!match) break;
+    options[match[1] as string] = (match[2] ?? '').trim();
+  }
+  return {
+    src: argument.trim(),
+    name: options.name,
+    alt: options.alt,
+    caption: lines.slice(index).join('\n').trim(),
+  };
+}
+
+/** Replace each ```{figure} code block by a figure; report incomplete ones. */
+export function transformFigures(tree: Root, file: VFile, options: FigureOptions): void {
+  visit(tree, 'code', (node: Code, index, parent) => {
+    if (!parent || index === undefined || !node.lang || !FIGURE_DIRECTIVE.test(node.lang)) return;
+    const figure = parseFigureDirective(node.meta ?? '', node.value);
+    const problems: string[] = [];
+    if (!figure.src) problems.push('has no image path after `{figure}`');
+    if (!figure.alt) problems.push('has no `:alt:` text (screen readers need it; describe what the figure shows)');
+    const sourcePath = figure.src ? path.join(options.publicDir, figure.src.replace(/^\//, '')) : '';
+    if (figure.src && !existsSync(sourcePath)) {
+      problems.push(`points to \`${figure.src}\`, which does not exist under public/ (paths start at public/, e.g. \`/figures/<chapter-id>/name.svg\`)`);
+    }
+    for (const problem of problems) {
+      file.message(`Figure ${problem}`, { place: node.position, ruleId: RuleId.figureValid, source: 'figures' }).fatal = true;
+    }
+    const media: ElementContent[] =
+      figure.src.endsWith('.svg') && existsSync(sourcePath)
+        ? inlineSvg(readFileSync(sourcePath, 'utf8'))
+        : [{ type: 'element', tagName: 'img', properties: { src: `${options.base ?? '/'}${figure.src.replace(/^\//, '')}`, alt: '' }, children: [] }];
+    const caption = parseCaption(figure.caption);
+    // Any mdast parent would do: only its data decides the element. The caption stays real mdast so that
+    // roles and emphasis in it are handled by the later plugins.
+    parent.children[index] = {
+      type: 'blockquote',
+      position: node.position,
+      data: { hName: 'figure', hProperties: { id: figure.name, className: ['figure'] } },
+      children: [
+        {
+          type: 'paragraph',
+          children: [],
+          data: {
+            hName: 'div',
+            hProperties: { className: ['figure-media'], role: 'img', ariaLabel: figure.alt ?? '' },
+            hChildren: media,
+          },
+        },
+        { type: 'paragraph', children: caption, data: { hName: 'figcaption' } },
+      ],
+    };
+  });
+}
+
+function parseCaption(markdown: string): PhrasingContent[] {
+  const root = fromMarkdown(markdown, {
+    extensions: [mystRoleSyntax()],
+    mdastExtensions: [mystRoleFromMarkdown()],
+  });
+  const first = root.children[0];
+  return first && first.type === 'paragraph' ? first.children : [];
+}
+
+/** Parse an SVG file into hast, dropping the XML prolog and comments. */
+function inlineSvg(source: string): ElementContent[] {
+  const fragment = fromHtml(source.replace(/<\?xml[^>]*>/, ''), { fragment: true, space: 'html' });
+  const svg = fragment.children.find((child): child is Element => child.type === 'element' && child.tagName === 'svg');
+  if (!svg) return [];
+  svg.properties = { ...svg.properties, ariaHidden: 'true', focusable: 'false' };
+  return [svg];
+}

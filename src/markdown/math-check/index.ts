@@ -1,0 +1,35 @@
+/**
+ * remark plugin: check every formula with KaTeX before rendering, so that a LaTeX error fails the
+ * build with the formula's position (rule `math-parses`) instead of shipping rehype-katex's red
+ * fallback, which it renders silently (../shared/STACK.md, pitfall 6).
+ */
+import katex from 'katex';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { RuleId } from '../../diagnostics/rule-ids.js';
+
+export default function remarkMathCheck() {
+  return (tree: Root, file: VFile) => checkMath(tree, file);
+}
+
+/** Report each `math`/`inlineMath` node that KaTeX cannot parse. */
+export function checkMath(tree: Root, file: VFile): void {
+  visit(tree, (node) => {
+    if (node.type !== 'math' && node.type !== 'inlineMath') return;
+    try {
+      katex.renderToString(node.value, { displayMode: node.type === 'math', throwOnError: true, strict: 'ignore' });
+    } catch (error) {
+      const reason = error instanceof katex.ParseError ? error.rawMessage : String(error);
+      file.message(
+        `LaTeX error in ${node.type === 'math' ? 'display' : 'inline'} math: ${reason} (formula: \`${abbreviate(node.value)}\`); check the command's spelling and that KaTeX supports it (katex.org/docs/supported)`,
+        { place: node.position, ruleId: RuleId.mathParses, source: 'math-check' },
+      ).fatal = true;
+    }
+  });
+}
+
+function abbreviate(tex: string): string {
+  const oneLine = tex.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
+}

@@ -1,0 +1,55 @@
+/**
+ * remark plugin: parse MyST roles (`{cite:p}`key``, `{doc}`id``, …) in `.md` and `.mdx` and type them
+ * into `cite` / `crossReference` nodes. Unknown role names are reported (rule `role-known`) and kept
+ * as `mystRole` nodes, which render as their literal source so nothing is silently dropped.
+ */
+import type { Root } from 'mdast';
+import type { Processor } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { RuleId } from '../../diagnostics/rule-ids.js';
+import { mystRoleFromMarkdown } from './from-markdown.js';
+import { mystRoleSyntax } from './syntax.js';
+import type { Cite, CrossReference, MystRole } from './types.js';
+
+export type { Cite, CrossReference, MystRole } from './types.js';
+
+const CROSS_REFERENCE_ROLES = new Set(['doc', 'ref', 'numref', 'eq']);
+const KNOWN_ROLES = ['cite:p', 'cite:t', ...CROSS_REFERENCE_ROLES];
+
+/** Register the syntax and type the roles of each tree. */
+export default function remarkMystRoles(this: Processor<Root>) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(mystRoleSyntax());
+  (data.fromMarkdownExtensions ??= []).push(mystRoleFromMarkdown());
+  return (tree: Root, file: VFile) => typeMystRoles(tree, file);
+}
+
+/** Replace each `mystRole` node by its typed node; report unknown roles. Pure over the tree. */
+export function typeMystRoles(tree: Root, file: VFile): void {
+  visit(tree, 'mystRole', (node: MystRole, index, parent) => {
+    if (!parent || index === undefined) return;
+    const typed = typeRole(node);
+    if (typed) {
+      parent.children[index] = typed;
+      return;
+    }
+    file.message(
+      `Unknown role \`{${node.name}}\`, expected one of ${KNOWN_ROLES.map((r) => `\`{${r}}\``).join(', ')}`,
+      { place: node.position, ruleId: RuleId.roleKnown, source: 'myst-roles' },
+    ).fatal = true;
+    node.data = { hName: 'code', hChildren: [{ type: 'text', value: `{${node.name}}\`${node.value}\`` }] };
+  });
+}
+
+function typeRole(node: MystRole): Cite | CrossReference | undefined {
+  const base = { position: node.position };
+  if (node.name === 'cite:p' || node.name === 'cite:t' || node.name === 'cite') {
+    const keys = node.value.split(',').map((key) => key.trim()).filter(Boolean);
+    return { type: 'cite', kind: node.name === 'cite:t' ? 't' : 'p', keys, ...base };
+  }
+  if (CROSS_REFERENCE_ROLES.has(node.name)) {
+    return { type: 'crossReference', kind: node.name as CrossReference['kind'], target: node.value.trim(), ...base };
+  }
+  return undefined;
+}

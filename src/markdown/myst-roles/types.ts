@@ -1,0 +1,42 @@
+/**
+ * mdast node types for MyST roles. The generic `mystRole` comes out of the parser; `remarkMystRoles`
+ * types it into `cite` or `crossReference`, which the citation and cross-reference plugins resolve.
+ */
+import type { Data, Literal, Node } from 'mdast';
+
+/** A role as written: `{name}`value``. */
+export interface MystRole extends Literal {
+  type: 'mystRole';
+  /** Role name, with its variant: `cite:p`, `doc`. */
+  name: string;
+  value: string;
+}
+
+/** `{cite:p}`a,b`` (parenthetical) or `{cite:t}`a`` (textual). */
+export interface Cite extends Node {
+  type: 'cite';
+  kind: 'p' | 't';
+  keys: string[];
+  data?: Data;
+}
+
+/** `{doc}`, `{ref}`, `{numref}` or `{eq}` pointing at a target by its stable id or label. */
+export interface CrossReference extends Node {
+  type: 'crossReference';
+  kind: 'doc' | 'ref' | 'numref' | 'eq';
+  target: string;
+  data?: Data;
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    mystRole: MystRole;
+    cite: Cite;
+    crossReference: CrossReference;
+  }
+  interface RootContentMap {
+    mystRole: MystRole;
+    cite: Cite;
+    crossReference: CrossReference;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The page's only script (bundled, small): the theme switch, the contents drawer on phones, and the
+ * on-this-page highlight of the section being read. Everything works as plain links without it.
+ */
+
+const root = document.documentElement;
+
+function setupThemeToggle(): void {
+  const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
+  if (!button) return;
+  const label = () => {
+    const next = root.dataset.theme === 'dark' ? 'light' : 'dark';
+    button.setAttribute('aria-label', `Switch to ${next} theme`);
+  };
+  label();
+  button.addEventListener('click', () => {
+    const theme = root.dataset.theme === 'dark' ? 'light' : 'dark';
+    root.dataset.theme = theme;
+    try {
+      localStorage.setItem('book-theme', theme);
+    } catch {
+      // Storage can be unavailable (private mode, file://): the choice then lasts for this page only.
+    }
+    label();
+  });
+}
+
+function setupMenu(): void {
+  const button = document.querySelector<HTMLButtonElement>('[data-menu-button]');
+  const sidebar = document.getElementById('sidebar');
+  if (!button || !sidebar) return;
+  const setOpen = (open: boolean) => {
+    button.setAttribute('aria-expanded', String(open));
+    button.setAttribute('aria-label', open ? 'Hide contents' : 'Show contents');
+    root.toggleAttribute('data-menu-open', open);
+  };
+  button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true'));
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && root.hasAttribute('data-menu-open')) {
+      setOpen(false);
+      button.focus();
+    }
+  });
+  sidebar.addEventListener('click', (event) => {
+    if ((event.target as Element).closest('a')) setOpen(false);
+  });
+}
+
+function setupSectionHighlight(): void {
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-toc-link]')];
+  if (links.length === 0 || !('IntersectionObserver' in window)) return;
+  const byId = new Map(links.map((link) => [decodeURIComponent(link.hash.slice(1)), link]));
+  const headings = [...byId.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => h !== null);
+  const visible = new Set<string>();
+  const mark = () => {
+    // The current section is the last heading above the reading line (the first visible, else the last passed).
+    let current: string | undefined = headings.find((h) => visible.has(h.id))?.id;
+    if (!current) {
+      for (const heading of headings) if (heading.getBoundingClientRect().top < 120) current = heading.id;
+    }
+    for (const [id, link] of byId) {
+      if (id === current) link.setAttribute('aria-current', 'true');
+      else link.removeAttribute('aria-current');
+    }
+  };
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) visible.add(entry.target.id);
+        else visible.delete(entry.target.id);
+      }
+      mark();
+    },
+    { rootMargin: '0px 0px -60% 0px' },
+  );
+  for (const heading of headings) observer.observe(heading);
+}
+
+setupThemeToggle();
+setupMenu();
+setupSectionHighlight();

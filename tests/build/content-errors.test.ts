@@ -1,0 +1,31 @@
+/**
+ * Content errors fail a real build, all of them reported together, each with file:line:col and rule.
+ * Each test builds a fixture book under tests/fixtures with `astro build`.
+ */
+import { describe, expect, it } from 'vitest';
+import { astroBuild, fixture } from '../support/astro-build.js';
+
+describe('content errors fail the build with their positions', () => {
+  it('should fail on bad LaTeX in .mdx and .md and report both formulas', async () => {
+    const { code, output } = await astroBuild({ bookRoot: fixture('bad-latex') });
+    expect(code).not.toBe(0);
+    // Both errors are listed, not only the first: the .mdx one with its real line and column…
+    expect(output).toMatch(/content\/p\/b-1-mdx\.mdx:10:36\s+error\s+LaTeX error in inline math: Undefined control sequence: \\badcommand/);
+    // …and the .md one with its line counted from the top of the file, frontmatter included.
+    expect(output).toMatch(/content\/p\/b-2-md\.md:12:1\s+error\s+LaTeX error in display math: .*\[math-parses\]/);
+    expect(output).toMatch(/2 content error\(s\)/);
+  });
+
+  it('should fail on a chapter missing from the structure and on a listed chapter without a file, naming both', async () => {
+    const { code, output } = await astroBuild({ bookRoot: fixture('missing-chapter') });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/content\/book\.yaml:7:9\s+error\s+Chapter `c-2-missing` is listed in content\/book\.yaml but no chapter file under content\/ has `id: c-2-missing`.*\[structure-matches-files\]/);
+    expect(output).toMatch(/content\/p\/c-3-orphan\.mdx:1:1\s+error\s+Chapter `c-3-orphan` \(content\/p\/c-3-orphan\.mdx\) is not listed in content\/book\.yaml; add `- c-3-orphan`/);
+  });
+
+  it('should fail on a broken MDX expression with its file and line', async () => {
+    const { code, output } = await astroBuild({ bookRoot: fixture('broken-mdx') });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/content\/p\/m-1-broken\.mdx:10:\d+\s+error\s+MDX syntax error: .*\[syntax-parses\]/);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Run a real `astro build` in a child process, with the pinned Node (the one running the tests:
+ * `npm test` puts node_modules/.bin first, so this is Node ≥ 22, which Astro needs).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface BuildOptions {
+  /** Book root with content/ (and bib/, public/); default: the project itself. */
+  bookRoot?: string;
+  /** Output folder; default: a new temporary folder. */
+  outDir?: string;
+  /** Base path for a sub-path build, e.g. `/course/rai/`. */
+  base?: string;
+}
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+  outDir: string;
+}
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+/** Build a book and return its exit code and combined output (colours off). */
+export function astroBuild(options: BuildOptions = {}): Promise<BuildResult> {
+  const outDir = options.outDir ?? mkdtempSync(path.join(os.tmpdir(), 'book-build-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    BOOK_OUT_DIR: outDir,
+    BOOK_CACHE_DIR: path.join(outDir, '..', `${path.basename(outDir)}-cache`),
+  };
+  if (options.bookRoot) env.BOOK_ROOT = options.bookRoot;
+  else delete env.BOOK_ROOT;
+  if (options.base) env.BASE = options.base;
+  else delete env.BASE;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output, outDir }));
+  });
+}
+
+/** Path of a fixture book under tests/fixtures. */
+export function fixture(name: string): string {
+  return path.join(projectRoot, 'tests', 'fixtures', name);
+}
+
+export { projectRoot };
