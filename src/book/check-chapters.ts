@@ -8,7 +8,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { type PluggableList, unified } from 'unified';
 import { VFileMessage } from 'vfile-message';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { bookRemarkPlugins, type PipelineOptions } from '../markdown/pipeline.js';
@@ -18,7 +18,8 @@ import type { ChapterFile } from './chapter-files.js';
 export async function checkChapter(chapter: ChapterFile, options: PipelineOptions): Promise<void> {
   const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
   if (chapter.path.endsWith('.mdx')) processor.use(remarkMdx);
-  processor.use(bookRemarkPlugins(options));
+  // Astro's plugin-list type is looser than unified's; the lists are the same plugins.
+  processor.use(bookRemarkPlugins(options) as PluggableList);
   try {
     const tree = processor.parse(chapter.file);
     await processor.run(tree, chapter.file);

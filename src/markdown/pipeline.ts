@@ -5,7 +5,7 @@
  */
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
-import type { PluggableList } from 'unified';
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkEpigraphs from './epigraphs/index.js';
 import remarkFigures from './figures/index.js';
 import rehypeHeadingAnchors from './heading-anchors/index.js';
@@ -22,7 +22,7 @@ export interface PipelineOptions {
 }
 
 /** remark plugins after parsing. Figures first, so roles in captions are typed by remarkMystRoles. */
-export function bookRemarkPlugins(options: PipelineOptions): PluggableList {
+export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   return [
     remarkMath,
     [remarkFigures, { publicDir: options.publicDir, base: options.base }],
@@ -35,6 +35,6 @@ export function bookRemarkPlugins(options: PipelineOptions): PluggableList {
 }
 
 /** rehype plugins: KaTeX at build time (HTML for the eye, MathML for screen readers), then heading anchors. */
-export function bookRehypePlugins(): PluggableList {
+export function bookRehypePlugins(): RehypePlugins {
   return [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }], rehypeHeadingAnchors];
 }

@@ -27,8 +27,13 @@ const projectRoot = path.resolve(import.meta.dirname, '../..');
 /** Build a book and return its exit code and combined output (colours off). */
 export function astroBuild(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = options.outDir ?? mkdtempSync(path.join(os.tmpdir(), 'book-build-'));
+  // Vitest puts Vite's variables (BASE_URL, MODE, DEV, PROD, SSR) and NODE_ENV=test into process.env;
+  // Astro would take them for the site's own (BASE_URL overrides `base`), so the build gets none of them.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(name)),
+  );
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     FORCE_COLOR: '0',
     NO_COLOR: '1',
     BOOK_OUT_DIR: outDir,

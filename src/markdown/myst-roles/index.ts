@@ -18,7 +18,7 @@ const CROSS_REFERENCE_ROLES = new Set(['doc', 'ref', 'numref', 'eq']);
 const KNOWN_ROLES = ['cite:p', 'cite:t', ...CROSS_REFERENCE_ROLES];
 
 /** Register the syntax and type the roles of each tree. */
-export default function remarkMystRoles(this: Processor<Root>) {
+export default function remarkMystRoles(this: Processor) {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(mystRoleSyntax());
   (data.fromMarkdownExtensions ??= []).push(mystRoleFromMarkdown());

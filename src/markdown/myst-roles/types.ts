@@ -3,6 +3,8 @@
  * types it into `cite` or `crossReference`, which the citation and cross-reference plugins resolve.
  */
 import type { Data, Literal, Node } from 'mdast';
+// Brings the `data.hName`/`hProperties`/`hChildren` fields that remark-rehype reads into mdast's Data.
+import type {} from 'mdast-util-to-hast';
 
 /** A role as written: `{name}`value``. */
 export interface MystRole extends Literal {

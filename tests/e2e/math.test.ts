@@ -1,0 +1,68 @@
+/**
+ * Math typeset at build time: inline and display formulas render as KaTeX HTML with MathML for screen
+ * readers, in .mdx and .md chapters, with KaTeX's self-hosted stylesheet and fonts loaded only on
+ * pages with math.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { type StaticSite, serveStatic } from '../support/static-server.js';
+
+let sample: StaticSite;
+let book: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  sample = await serveStatic(inject('sampleDir'));
+  book = await serveStatic(inject('bookDir'));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await sample?.close();
+  await book?.close();
+});
+
+/** Open a page and list the URLs it requested. */
+async function open(url: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(url, { waitUntil: 'networkidle' });
+  return { page, requests };
+}
+
+describe('math', () => {
+  for (const [kind, slug] of [['.mdx', 'math-in-mdx/'], ['.md', 'math-in-markdown/']] as const) {
+    it(`should render inline and display math with MathML in a ${kind} chapter`, async () => {
+      const { page, requests } = await open(sample.url(slug));
+      const inline = page.locator('.chapter-body p .katex');
+      const display = page.locator('.chapter-body .katex-display');
+      expect(await inline.count()).toBeGreaterThanOrEqual(1);
+      expect(await display.count()).toBe(1);
+      // MathML for assistive technology, with the TeX source as annotation.
+      expect(await display.locator('math[display="block"]').count()).toBe(1);
+      expect(await inline.first().locator('math annotation[encoding="application/x-tex"]').count()).toBe(1);
+      // The visual rendering uses KaTeX's fonts, served from this site.
+      expect(requests.some((url) => url.endsWith('/_katex/katex.min.css'))).toBe(true);
+      expect(requests.some((url) => /\/_katex\/fonts\/KaTeX_.*\.woff2$/.test(url))).toBe(true);
+      const fontFamily = await page.locator('.katex .mathnormal').first().evaluate((node) => getComputedStyle(node).fontFamily);
+      expect(fontFamily).toContain('KaTeX_Math');
+      expect(await page.locator('.katex-error').count()).toBe(0);
+      await page.close();
+    });
+  }
+
+  it('should keep MDX expressions working beside math and roles', async () => {
+    const { page } = await open(sample.url('math-in-mdx/'));
+    expect(await page.locator('.chapter-body').textContent()).toContain('still works: 2.');
+    expect(await page.locator('.chapter-body code').first().textContent()).toBe('{cite:p}');
+    await page.close();
+  });
+
+  it('should not load KaTeX on pages without math', async () => {
+    const { page, requests } = await open(book.url('generative-ai/'));
+    expect(requests.filter((url) => url.includes('_katex'))).toEqual([]);
+    await page.close();
+  });
+});

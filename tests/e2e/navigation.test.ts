@@ -1,0 +1,101 @@
+/**
+ * Moving through the book: sidebar, previous/next and on-this-page links all resolve (page and
+ * fragment), the current chapter is marked, planned chapters are shown without links, the home page
+ * lists parts and chapters, unknown URLs get the 404 page, and the contents drawer works on phones.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { type StaticSite, serveStatic } from '../support/static-server.js';
+
+let site: StaticSite;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  site = await serveStatic(inject('bookDir'));
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Every link in `selector` resolves: the page loads (200) and its #fragment exists there. */
+async function expectLinksResolve(selector: string): Promise<number> {
+  const hrefs = await page.locator(selector).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+  const checker = await browser.newPage();
+  for (const href of hrefs) {
+    const url = new URL(href);
+    // Load the page itself (a same-page #fragment navigation has no response of its own).
+    const response = await checker.goto(href.split('#')[0] as string);
+    expect(response?.status(), href).toBe(200);
+    if (url.hash) expect(await checker.locator(`[id="${decodeURIComponent(url.hash.slice(1))}"]`).count(), href).toBe(1);
+  }
+  await checker.close();
+  return hrefs.length;
+}
+
+describe('book navigation', () => {
+  it('should resolve every sidebar link and mark the current chapter', async () => {
+    await page.goto(site.url('generative-ai/'));
+    expect(await expectLinksResolve('#sidebar a')).toBeGreaterThanOrEqual(2);
+    const current = page.locator('#sidebar a[aria-current="page"]');
+    expect(await current.textContent()).toContain('4.1');
+    expect(await current.textContent()).toContain('Responsible AI in the Age of Generative AI');
+    // Planned chapters are listed as forthcoming, without a link.
+    const planned = page.locator('#sidebar .sidebar-chapter.planned');
+    expect(await planned.count()).toBeGreaterThan(0);
+    expect(await planned.locator('a').count()).toBe(0);
+    expect(await planned.first().textContent()).toContain('forthcoming');
+  });
+
+  it('should resolve the previous/next links', async () => {
+    await page.goto(site.url('generative-ai/'));
+    expect(await expectLinksResolve('.prev-next a')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('should resolve every on-this-page link to a heading and highlight the section being read', async () => {
+    await page.goto(site.url('generative-ai/'));
+    expect(await expectLinksResolve('.on-this-page a')).toBeGreaterThan(5);
+    await page.locator('h2#new-challenge-robustness').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('new-challenge-robustness')?.scrollIntoView({ block: 'start' }));
+    await expect.poll(() => page.locator('.on-this-page a[aria-current="true"]').textContent()).toBe('New Challenge: Robustness');
+  });
+
+  it('should list the parts and chapters with descriptions on the home page', async () => {
+    await page.goto(site.url(''));
+    expect(await page.locator('main h1').textContent()).toBe('Responsible AI for Data Scientists');
+    expect(await page.locator('.home-part h3').count()).toBe(5);
+    const chapter = page.locator('.home-chapter:not(.planned)', { hasText: 'Generative AI' });
+    expect(await chapter.locator('.home-chapter-description').textContent()).toMatch(/generative AI/i);
+    expect(await expectLinksResolve('main a')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('should answer an unknown URL with the 404 page', async () => {
+    const response = await page.goto(site.url('no-such-chapter/'));
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('main h1').textContent()).toBe('Page not found');
+    expect(await expectLinksResolve('main a')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('should open and close the contents drawer on a phone, by button and by Escape', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await phone.goto(site.url('generative-ai/'));
+    const sidebar = phone.locator('#sidebar');
+    expect(await sidebar.isVisible()).toBe(false);
+    await phone.getByRole('button', { name: 'Show contents' }).click();
+    expect(await sidebar.isVisible()).toBe(true);
+    await phone.keyboard.press('Escape');
+    expect(await sidebar.isVisible()).toBe(false);
+    await phone.close();
+  });
+
+  it('should offer a skip link to the content as the first focusable element', async () => {
+    await page.goto(site.url('generative-ai/'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main');
+  });
+});
