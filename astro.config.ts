@@ -2,12 +2,14 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { bookPaths } from './src/book/book-paths.js';
+import { bookPipelineOptions } from './src/book/pipeline-options.js';
 import bookIntegration from './src/integrations/book.js';
 import { bookRehypePlugins, bookRemarkPlugins } from './src/markdown/pipeline.js';
 
 // Sub-path deployment: `BASE=/course/rai/ npm run build` builds a site that lives under that path.
 const base = normalizeBase(process.env.BASE ?? '/');
 const paths = bookPaths();
+const pipeline = bookPipelineOptions(paths, base);
 
 export default defineConfig({
   base,
@@ -20,7 +22,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     processor: unified({
-      remarkPlugins: bookRemarkPlugins({ publicDir: paths.public, base }),
+      remarkPlugins: bookRemarkPlugins(pipeline),
       rehypePlugins: bookRehypePlugins(),
     }),
   },

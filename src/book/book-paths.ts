@@ -13,6 +13,11 @@ export interface BookPaths {
   public: string;
 }
 
+/** A path below the book root as messages show it: relative, with forward slashes. */
+export function displayPath(paths: BookPaths, absolute: string): string {
+  return path.relative(paths.root, absolute).split(path.sep).join('/');
+}
+
 /** Paths of the book at `root` (default: `BOOK_ROOT` or the working directory). */
 export function bookPaths(root: string = process.env.BOOK_ROOT ?? process.cwd()): BookPaths {
   const absolute = path.resolve(root);

@@ -14,10 +14,16 @@ import { RuleId } from '../diagnostics/rule-ids.js';
 import { bookRemarkPlugins, type PipelineOptions } from '../markdown/pipeline.js';
 import type { ChapterFile } from './chapter-files.js';
 
+/** The parser of chapter files: Markdown with frontmatter and GFM, plus MDX for `.mdx` files. */
+export function chapterParser(chapterPath: string) {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
+  if (chapterPath.endsWith('.mdx')) processor.use(remarkMdx);
+  return processor;
+}
+
 /** Parse and transform one chapter; its messages are added to `chapter.file`. */
 export async function checkChapter(chapter: ChapterFile, options: PipelineOptions): Promise<void> {
-  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
-  if (chapter.path.endsWith('.mdx')) processor.use(remarkMdx);
+  const processor = chapterParser(chapter.path);
   // Astro's plugin-list type is looser than unified's; the lists are the same plugins.
   processor.use(bookRemarkPlugins(options) as PluggableList);
   try {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
+import { CITATION_STYLES } from '../bibliography/csl-formatter.js';
 import { RuleId } from '../diagnostics/rule-ids.js';
 
 const chapterId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'chapter ids are lowercase words and digits joined by dashes');
@@ -32,6 +33,8 @@ export const bookStructureSchema = z.object({
   authors: z.array(z.string().min(1)).min(1),
   /** A short introduction for the home page (Markdown not interpreted). */
   introduction: z.string().optional(),
+  /** The CSL style of citations and references: `apa` (APA 7, author–date) or `vancouver` (numeric). */
+  citationStyle: z.enum(CITATION_STYLES).default('apa'),
   /** Number of the first part (0 when part 0 is an overview, as in this book). */
   firstPartNumber: z.number().int().min(0).default(1),
   /** Parts in reading order, each with its chapters in order. */

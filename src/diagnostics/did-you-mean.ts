@@ -25,3 +25,12 @@ export function editDistance(a: string, b: string): number {
   }
   return row[b.length] as number;
 }
+
+/** The `count` candidates closest to `wanted`, nearest first. */
+export function nearest(wanted: string, candidates: Iterable<string>, count = 3): string[] {
+  return [...candidates]
+    .map((candidate) => ({ candidate, distance: editDistance(wanted, candidate) }))
+    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .slice(0, count)
+    .map(({ candidate }) => candidate);
+}

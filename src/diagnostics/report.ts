@@ -22,13 +22,17 @@ export function formatMessage(path: string, message: VFileMessage): string {
 /** Split the messages of all files into formatted errors and warnings, in file and position order. */
 export function summarizeDiagnostics(files: VFile[]): DiagnosticSummary {
   const summary: DiagnosticSummary = { errors: [], warnings: [] };
-  const sorted = [...files].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? ''));
-  for (const file of sorted) {
-    const messages = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    for (const message of messages) {
-      if (message.fatal === true) summary.errors.push(formatMessage(file.path ?? '(unknown)', message));
-      else if (message.fatal === false) summary.warnings.push(formatMessage(file.path ?? '(unknown)', message));
-    }
+  // Several passes may report on one file (each with its own VFile): merge them before sorting.
+  const entries = files.flatMap((file) => file.messages.map((message) => ({ path: file.path ?? '(unknown)', message })));
+  entries.sort(
+    (a, b) =>
+      a.path.localeCompare(b.path) ||
+      (a.message.line ?? 0) - (b.message.line ?? 0) ||
+      (a.message.column ?? 0) - (b.message.column ?? 0),
+  );
+  for (const { path, message } of entries) {
+    if (message.fatal === true) summary.errors.push(formatMessage(path, message));
+    else if (message.fatal === false) summary.warnings.push(formatMessage(path, message));
   }
   return summary;
 }

@@ -25,6 +25,26 @@ export const RuleId = {
   figureValid: 'figure-valid',
   /** A directive (```{name}) is one this book knows. */
   directiveKnown: 'directive-known',
+  /** The .bib file parses; each entry is well-formed. */
+  bibliographyParses: 'bibliography-parses',
+  /** Citation keys are unique in the .bib file. */
+  bibliographyUniqueKeys: 'bibliography-unique-keys',
+  /** Entries have an author (or editor), a title and a year. */
+  bibliographyComplete: 'bibliography-complete',
+  /** Every cited key is in the bibliography. */
+  citationKeyExists: 'citation-key-exists',
+  /** A citation names at least one key. */
+  citationNotEmpty: 'citation-not-empty',
+  /** A label `(name)=`, `{#id}` or `\\label{}` stands where it can name something. */
+  labelPlacement: 'label-placement',
+  /** Labels are unique in the book. */
+  labelUnique: 'label-unique',
+  /** A cross-reference's target exists. */
+  xrefTargetExists: 'xref-target-exists',
+  /** An `old -> new` line of content/redirects.yaml is well-formed and its target exists. */
+  redirectValid: 'redirect-valid',
+  /** Every page and anchor of the URL manifest (content/urls.json) still exists, or has an alias. */
+  urlKept: 'url-kept',
 } as const;
 
 export type RuleId = (typeof RuleId)[keyof typeof RuleId];

@@ -6,6 +6,8 @@ import type { AstroIntegration } from 'astro';
 import { bookPaths } from '../book/book-paths.js';
 import { ContentErrors, runContentCheck } from './content-check.js';
 import { copyKatexAssets, katexDevAssets } from './katex-assets.js';
+import { writeRedirects } from './redirects.js';
+import { checkUrlManifest } from './url-manifest.js';
 
 export default function bookIntegration(): AstroIntegration {
   const paths = bookPaths();
@@ -35,8 +37,10 @@ export default function bookIntegration(): AstroIntegration {
         server.watcher.on('add', recheck);
         server.watcher.on('unlink', recheck);
       },
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': ({ dir, logger }) => {
         copyKatexAssets(fileURLToPath(dir));
+        // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
+        checkUrlManifest(paths, writeRedirects(paths, fileURLToPath(dir), logger), logger);
       },
     },
   };

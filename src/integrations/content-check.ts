@@ -3,16 +3,20 @@
  * In a build, errors fail it (after all are listed); in dev they are shown and the server keeps going.
  */
 import type { AstroIntegrationLogger } from 'astro';
+import { loadBibliography } from '../bibliography/load-bibliography.js';
 import { buildBookModel } from '../book/book-model.js';
-import type { BookPaths } from '../book/book-paths.js';
+import { type BookPaths, displayPath } from '../book/book-paths.js';
 import { checkChapters } from '../book/check-chapters.js';
+import { bookPipelineOptions } from '../book/pipeline-options.js';
 import { type DiagnosticSummary, summarizeDiagnostics } from '../diagnostics/report.js';
 
 /** Check the whole book and log what was found. */
 export async function runContentCheck(paths: BookPaths, base: string, logger: AstroIntegrationLogger): Promise<DiagnosticSummary> {
   const model = buildBookModel(paths);
-  await checkChapters(model.chapterFiles.values(), { publicDir: paths.public, base });
-  const summary = summarizeDiagnostics(model.files);
+  const pipeline = bookPipelineOptions(paths, base);
+  await checkChapters(model.chapterFiles.values(), pipeline);
+  const bibliography = loadBibliography(paths.bibliography, displayPath(paths, paths.bibliography));
+  const summary = summarizeDiagnostics([...model.files, bibliography.file, ...pipeline.book.targets().files]);
   for (const line of summary.warnings) logger.warn(line);
   for (const line of summary.errors) logger.error(line);
   const counts = `${summary.errors.length} error(s), ${summary.warnings.length} warning(s) in ${model.chapters.length} chapter(s)`;

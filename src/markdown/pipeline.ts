@@ -6,6 +6,15 @@
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import type { CitationStyle } from '../bibliography/csl-formatter.js';
+import type { BookContext } from '../book/book-context.js';
+import remarkCallouts from './callouts/index.js';
+import remarkChapterContext from './chapter-context/index.js';
+import remarkCitations from './citations/index.js';
+import remarkCrossReferences from './crossrefs/index.js';
+import remarkDirectivesCheck from './directives-check/index.js';
+import remarkEquations from './equations/index.js';
+import remarkLabels from './labels/index.js';
 import remarkEpigraphs from './epigraphs/index.js';
 import remarkFigures from './figures/index.js';
 import rehypeHeadingAnchors from './heading-anchors/index.js';
@@ -19,15 +28,34 @@ export interface PipelineOptions {
   publicDir: string;
   /** The site's base path, ending in `/`. */
   base: string;
+  /** The .bib file citations resolve against, and how messages name it. */
+  bibliographyPath: string;
+  bibliographyDisplayPath: string;
+  /** The book's citation style. */
+  citationStyle: CitationStyle;
+  /** The whole book, as the chapter being rendered needs it (its number, cross-reference targets). */
+  book: BookContext;
 }
 
-/** remark plugins after parsing. Figures first, so roles in captions are typed by remarkMystRoles. */
+/**
+ * remark plugins after parsing, in order: the chapter's context; directives (callouts, figures) whose
+ * bodies are Markdown, so roles inside them are typed next; roles; labels and equation numbers; then
+ * the resolvers (citations, cross-references); checks and flags last.
+ */
 export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
+  const citations = { bibliographyPath: options.bibliographyPath, bibliographyDisplayPath: options.bibliographyDisplayPath, style: options.citationStyle };
   return [
     remarkMath,
+    [remarkChapterContext, { chapterOfFile: (file: string) => options.book.chapterOfFile(file) }],
+    remarkCallouts,
     [remarkFigures, { publicDir: options.publicDir, base: options.base }],
+    remarkDirectivesCheck,
     remarkMystRoles,
+    remarkLabels,
+    remarkEquations,
     remarkEpigraphs,
+    [remarkCitations, citations],
+    [remarkCrossReferences, { targets: () => options.book.targets(), base: options.base }],
     remarkMathCheck,
     remarkMathFlag,
     remarkRolePlaceholders,

@@ -3,6 +3,8 @@
  * on-this-page highlight of the section being read. Everything works as plain links without it.
  */
 
+import './reference-preview.ts';
+
 const root = document.documentElement;
 
 function setupThemeToggle(): void {

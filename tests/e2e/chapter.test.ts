@@ -33,7 +33,8 @@ describe('the generative-AI chapter', () => {
     // The manuscript's H1 is the page title; its ## and ### are the chapter's sections.
     const expected = [...manuscript.matchAll(/^(#{1,3}) (.+)$/gm)].map((match) => match[2]?.trim());
     const shown = await page.locator('main h1, .chapter-body h2, .chapter-body h3').allTextContents();
-    expect(shown.map((text) => text.trim())).toEqual(expected);
+    // The manuscript's headings, then the References section the citations add.
+    expect(shown.map((text) => text.trim())).toEqual([...expected, 'References']);
     expect(expected.length).toBe(9);
   });
 
@@ -65,17 +66,23 @@ describe('the generative-AI chapter', () => {
   it('should draw the agent-environment figure with alt text and a caption', async () => {
     const figure = page.locator('figure#fig-agent-environment');
     expect(await figure.locator('[role="img"]').getAttribute('aria-label')).toMatch(/agent.*action.*environment.*state.*reward/is);
-    expect(await figure.locator('figcaption').textContent()).toBe('The Agent-Environment Framework');
+    expect(await figure.locator('figcaption').textContent()).toBe('Figure 4.1.1 The Agent-Environment Framework');
     const labels = await figure.locator('svg text').allTextContents();
     expect(labels.join(' ')).toMatch(/Agent.*Environment.*action.*state.*reward/s);
   });
 
-  it('should mark unresolved roles as placeholders, never as raw role text', async () => {
+  it('should link the chapters the manuscript refers to, by title, and mark a planned one as forthcoming', async () => {
     const html = await page.content();
     expect(html).not.toMatch(/\{cite:[pt]\}|\{doc\}/);
-    const placeholders = page.locator('.role-placeholder');
-    expect(await placeholders.count()).toBeGreaterThanOrEqual(20);
-    expect(await placeholders.first().textContent()).toBe('[dai2024bias]');
+    expect(await page.locator('.role-placeholder').count()).toBe(0);
+    const links = await page.locator('.chapter-body a.xref-doc').evaluateAll((anchors) => anchors.map((anchor) => [anchor.getAttribute('href'), anchor.textContent]));
+    expect(links).toEqual([
+      ['/mitigating-bias/', 'Mitigating Algorithmic Bias'],
+      ['/algorithmic-bias/', 'Introduction to Algorithmic Bias and Fairness'],
+    ]);
+    // "Chapter {doc}`1-3-mitigation`" reads naturally.
+    expect(await page.locator('.chapter-body p', { hasText: 'qualitatively different' }).textContent()).toContain('discussed in Chapter Mitigating Algorithmic Bias.');
+    expect(await page.locator('.chapter-body .xref-planned').textContent()).toBe('Introduction to Interpretable Machine Learning (forthcoming)');
   });
 
   it('should not scroll sideways at 390 px or 1280 px', async () => {
@@ -94,10 +101,23 @@ describe('the generative-AI chapter', () => {
     const anchors = await page.locator('.chapter-body :is(h2, h3) > a.heading-anchor').evaluateAll((links) =>
       links.map((link) => ({ href: link.getAttribute('href'), id: link.parentElement?.id, label: link.getAttribute('aria-label') })),
     );
-    expect(anchors.length).toBe(8);
+    expect(anchors.length).toBe(9);
     for (const anchor of anchors) {
       expect(anchor.href).toBe(`#${anchor.id}`);
       expect(anchor.label).toMatch(/^Link to section/);
     }
+  });
+
+  it('should print the chapter without navigation chrome and with link targets written out', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(site.url('generative-ai/'));
+    await page.emulateMedia({ media: 'print' });
+    for (const chrome of ['.site-header', '#sidebar', '.on-this-page', '.prev-next']) {
+      expect(await page.locator(chrome).isVisible(), chrome).toBe(false);
+    }
+    const external = page.locator('.chapter-body a[href^="https://www.darioamodei.com"]');
+    const after = await external.evaluate((link) => getComputedStyle(link, '::after').content);
+    expect(after).toBe('" (https://www.darioamodei.com/post/the-urgency-of-interpretability)"');
+    await page.emulateMedia({ media: 'screen' });
   });
 });

@@ -98,4 +98,13 @@ describe('book navigation', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main');
   });
+
+  it('should keep the contents beside the text while scrolling on a wide screen', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(site.url('generative-ai/'));
+    await page.evaluate(() => window.scrollTo(0, 4000));
+    const header = await page.locator('.site-header').boundingBox();
+    const sidebar = await page.locator('#sidebar').boundingBox();
+    expect(sidebar?.y).toBeCloseTo((header?.y ?? 0) + (header?.height ?? 0), 0);
+  });
 });

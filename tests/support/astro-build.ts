@@ -59,3 +59,51 @@ export function fixture(name: string): string {
 }
 
 export { projectRoot };
+
+export interface DevServer {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Start `astro dev` for a book on a free port; resolves once the server answers. */
+export async function astroDev(options: { bookRoot?: string } = {}): Promise<DevServer> {
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as { port: number };
+      probe.close(() => resolve(free));
+    });
+  });
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(name)),
+  );
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'book-dev-cache-'));
+  const env: NodeJS.ProcessEnv = { ...inherited, FORCE_COLOR: '0', NO_COLOR: '1', BOOK_CACHE_DIR: cacheDir };
+  if (options.bookRoot) env.BOOK_ROOT = options.bookRoot;
+  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: projectRoot, env });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.status > 0) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`astro dev did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('close', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -18,6 +18,8 @@ import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Code, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { math } from 'micromark-extension-math';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { RuleId } from '../../diagnostics/rule-ids.js';
@@ -63,8 +65,22 @@ export function parseFigureDirective(argument: string, body: string): FigureDire
   };
 }
 
-/** Replace each ```{figure} code block by a figure; report incomplete ones. */
+/** What a named figure records, for the cross-reference targets. */
+export interface FigureLabel {
+  id: string;
+  number: string;
+}
+
+declare module 'mdast' {
+  interface BlockquoteData {
+    figure?: FigureLabel;
+  }
+}
+
+/** Replace each ```{figure} code block by a figure, numbered `<chapter>.<n>`; report incomplete ones. */
 export function transformFigures(tree: Root, file: VFile, options: FigureOptions): void {
+  const chapterNumber = file.data.bookChapter?.number;
+  let count = 0;
   visit(tree, 'code', (node: Code, index, parent) => {
     if (!parent || index === undefined || !node.lang || !FIGURE_DIRECTIVE.test(node.lang)) return;
     const figure = parseFigureDirective(node.meta ?? '', node.value);
@@ -82,13 +98,23 @@ export function transformFigures(tree: Root, file: VFile, options: FigureOptions
       figure.src.endsWith('.svg') && existsSync(sourcePath)
         ? inlineSvg(readFileSync(sourcePath, 'utf8'))
         : [{ type: 'element', tagName: 'img', properties: { src: `${options.base ?? '/'}${figure.src.replace(/^\//, '')}`, alt: '' }, children: [] }];
-    const caption = parseCaption(figure.caption);
+    count++;
+    const number = chapterNumber ? `${chapterNumber}.${count}` : String(count);
+    const caption: PhrasingContent[] = [
+      { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['figure-number'] } }, children: [{ type: 'text', value: `Figure ${number}` }] },
+      { type: 'text', value: ' ' },
+      ...parseCaption(figure.caption),
+    ];
     // Any mdast parent would do: only its data decides the element. The caption stays real mdast so that
     // roles and emphasis in it are handled by the later plugins.
     parent.children[index] = {
       type: 'blockquote',
       position: node.position,
-      data: { hName: 'figure', hProperties: { id: figure.name, className: ['figure'] } },
+      data: {
+        hName: 'figure',
+        hProperties: { id: figure.name, className: ['figure'] },
+        ...(figure.name ? { figure: { id: figure.name, number } } : {}),
+      },
       children: [
         {
           type: 'paragraph',
@@ -107,8 +133,8 @@ export function transformFigures(tree: Root, file: VFile, options: FigureOptions
 
 function parseCaption(markdown: string): PhrasingContent[] {
   const root = fromMarkdown(markdown, {
-    extensions: [mystRoleSyntax()],
-    mdastExtensions: [mystRoleFromMarkdown()],
+    extensions: [math(), mystRoleSyntax()],
+    mdastExtensions: [mathFromMarkdown(), mystRoleFromMarkdown()],
   });
   const first = root.children[0];
   return first && first.type === 'paragraph' ? first.children : [];

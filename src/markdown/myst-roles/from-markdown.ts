@@ -1,12 +1,16 @@
 /** mdast-util-from-markdown extension turning `mystRole` tokens into `mystRole` mdast nodes. */
 import type { CompileContext, Extension, Token } from 'mdast-util-from-markdown';
-import type { MystRole } from './types.js';
+import type { MystHeadingId, MystRole } from './types.js';
 
 export function mystRoleFromMarkdown(): Extension {
   return {
     enter: {
       mystRole(this: CompileContext, token: Token) {
         const node: MystRole = { type: 'mystRole', name: '', value: '' };
+        this.enter(node, token);
+      },
+      mystHeadingId(this: CompileContext, token: Token) {
+        const node: MystHeadingId = { type: 'mystHeadingId', value: '' };
         this.enter(node, token);
       },
     },
@@ -20,6 +24,13 @@ export function mystRoleFromMarkdown(): Extension {
         node.value = this.sliceSerialize(token);
       },
       mystRole(this: CompileContext, token: Token) {
+        this.exit(token);
+      },
+      mystHeadingIdValue(this: CompileContext, token: Token) {
+        const node = this.stack[this.stack.length - 1] as MystHeadingId;
+        node.value = this.sliceSerialize(token);
+      },
+      mystHeadingId(this: CompileContext, token: Token) {
         this.exit(token);
       },
     },

@@ -12,7 +12,7 @@ import { mystRoleFromMarkdown } from './from-markdown.js';
 import { mystRoleSyntax } from './syntax.js';
 import type { Cite, CrossReference, MystRole } from './types.js';
 
-export type { Cite, CrossReference, MystRole } from './types.js';
+export type { Cite, CrossReference, MystHeadingId, MystRole } from './types.js';
 
 const CROSS_REFERENCE_ROLES = new Set(['doc', 'ref', 'numref', 'eq']);
 const KNOWN_ROLES = ['cite:p', 'cite:t', ...CROSS_REFERENCE_ROLES];
@@ -45,11 +45,19 @@ export function typeMystRoles(tree: Root, file: VFile): void {
 function typeRole(node: MystRole): Cite | CrossReference | undefined {
   const base = { position: node.position };
   if (node.name === 'cite:p' || node.name === 'cite:t' || node.name === 'cite') {
-    const keys = node.value.split(',').map((key) => key.trim()).filter(Boolean);
+    const keys = [...new Set(node.value.split(',').map((key) => key.trim()).filter(Boolean))];
     return { type: 'cite', kind: node.name === 'cite:t' ? 't' : 'p', keys, ...base };
   }
   if (CROSS_REFERENCE_ROLES.has(node.name)) {
-    return { type: 'crossReference', kind: node.name as CrossReference['kind'], target: node.value.trim(), ...base };
+    // MyST's `{ref}`custom text <target>`` form sets the link text.
+    const custom = /^(.*\S)\s*<([^<>]+)>$/.exec(node.value.trim());
+    return {
+      type: 'crossReference',
+      kind: node.name as CrossReference['kind'],
+      target: (custom ? (custom[2] as string) : node.value).trim(),
+      ...(custom ? { text: custom[1] } : {}),
+      ...base,
+    };
   }
   return undefined;
 }

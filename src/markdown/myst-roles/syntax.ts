@@ -6,6 +6,7 @@
  * that is tried *before* MDX's expression construct (`add: 'before'`) takes the role when it matches and
  * gives way otherwise, so `{1 + 1}` remains an MDX expression. Positions stay exact.
  */
+import { content } from 'micromark-core-commonmark';
 import { asciiAlphanumeric, markdownLineEnding } from 'micromark-util-character';
 import type { Code, Construct, Extension, State, TokenizeContext, Effects } from 'micromark-util-types';
 
@@ -16,12 +17,15 @@ declare module 'micromark-util-types' {
     mystRoleName: 'mystRoleName';
     mystRoleValueFence: 'mystRoleValueFence';
     mystRoleValue: 'mystRoleValue';
+    mystHeadingId: 'mystHeadingId';
+    mystHeadingIdValue: 'mystHeadingIdValue';
   }
 }
 
 const LEFT_BRACE = 123;
 const RIGHT_BRACE = 125;
 const COLON = 58;
+const HASH = 35;
 const DASH = 45;
 const UNDERSCORE = 95;
 const BACKTICK = 96;
@@ -35,6 +39,20 @@ const mystRoleConstruct: Construct = {
   tokenize: tokenizeMystRole,
   add: 'before',
 };
+
+/**
+ * A line that starts with a role is a paragraph. Without this, MDX's flow expression construct takes
+ * the leading `{` and its JS parser throws on `cite:t` before it can give way.
+ */
+const paragraphStartingWithRole: Construct = {
+  name: 'mystRoleParagraph',
+  tokenize: tokenizeParagraphStartingWithRole,
+  add: 'before',
+};
+
+function tokenizeParagraphStartingWithRole(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  return effects.check(mystRoleConstruct, effects.attempt(content, ok, nok), nok);
+}
 
 function tokenizeMystRole(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   let nameSize = 0;
@@ -93,6 +111,12 @@ function tokenizeMystRole(this: TokenizeContext, effects: Effects, ok: State, no
       effects.consume(code);
       return openFence;
     }
+    // `{cite:p}``: an empty role, so that it can be reported as such rather than as broken MDX.
+    if (openSize === 2) {
+      effects.exit('mystRoleValueFence');
+      effects.exit('mystRole');
+      return ok(code);
+    }
     effects.exit('mystRoleValueFence');
     if (code === null || markdownLineEnding(code)) return nok(code);
     effects.enter('mystRoleValue');
@@ -128,7 +152,53 @@ function tokenizeMystRole(this: TokenizeContext, effects: Effects, ok: State, no
   }
 }
 
-/** The micromark extension: a text construct on `{`. */
+/**
+ * `{#some-id}`: an explicit id, written at the end of a heading (`## Title {#some-id}`) so that renaming
+ * the heading keeps its URL fragment. MDX would read it as a (broken) JS expression.
+ */
+const headingIdConstruct: Construct = {
+  name: 'mystHeadingId',
+  tokenize: tokenizeHeadingId,
+  add: 'before',
+};
+
+function tokenizeHeadingId(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  let size = 0;
+  return start;
+
+  function start(code: Code): State | undefined {
+    if (code !== LEFT_BRACE) return nok(code);
+    effects.enter('mystHeadingId');
+    effects.consume(code);
+    return hash;
+  }
+
+  function hash(code: Code): State | undefined {
+    if (code !== HASH) return nok(code);
+    effects.consume(code);
+    effects.enter('mystHeadingIdValue');
+    return value;
+  }
+
+  function value(code: Code): State | undefined {
+    if (isNameCode(code) || (code === COLON && size > 0)) {
+      size++;
+      effects.consume(code);
+      return value;
+    }
+    if (code === RIGHT_BRACE && size > 0) {
+      effects.exit('mystHeadingIdValue');
+      effects.enter('mystRoleMarker');
+      effects.consume(code);
+      effects.exit('mystRoleMarker');
+      effects.exit('mystHeadingId');
+      return ok;
+    }
+    return nok(code);
+  }
+}
+
+/** The micromark extension: text constructs on `{` (roles, heading ids), and a flow one for paragraphs that start with a role. */
 export function mystRoleSyntax(): Extension {
-  return { text: { [LEFT_BRACE]: mystRoleConstruct } };
+  return { text: { [LEFT_BRACE]: [mystRoleConstruct, headingIdConstruct] }, flow: { [LEFT_BRACE]: paragraphStartingWithRole } };
 }

@@ -14,6 +14,11 @@ export interface MystRole extends Literal {
   value: string;
 }
 
+/** `{#id}` after a heading's text: the heading's explicit id. */
+export interface MystHeadingId extends Literal {
+  type: 'mystHeadingId';
+}
+
 /** `{cite:p}`a,b`` (parenthetical) or `{cite:t}`a`` (textual). */
 export interface Cite extends Node {
   type: 'cite';
@@ -27,16 +32,20 @@ export interface CrossReference extends Node {
   type: 'crossReference';
   kind: 'doc' | 'ref' | 'numref' | 'eq';
   target: string;
+  /** Link text written by the author (`{ref}`text <target>``); `%s` in it stands for the number. */
+  text?: string;
   data?: Data;
 }
 
 declare module 'mdast' {
   interface PhrasingContentMap {
+    mystHeadingId: MystHeadingId;
     mystRole: MystRole;
     cite: Cite;
     crossReference: CrossReference;
   }
   interface RootContentMap {
+    mystHeadingId: MystHeadingId;
     mystRole: MystRole;
     cite: Cite;
     crossReference: CrossReference;

@@ -1,0 +1,170 @@
+/**
+ * The CSL adapter: formats citations and reference lists with citeproc-js, using the styles and
+ * locales that citation-js ships. The rest of the book sees only `createCitationFormatter`.
+ *
+ * One citeproc engine per style is built once (building a style costs ~1 s) and re-armed for each
+ * document with the items that document cites, in order of first citation: citeproc then numbers
+ * (numeric styles) and disambiguates (2023a/2023b, added names) within that document.
+ */
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import CSL, { type Engine } from 'citeproc';
+import type { CslItem } from './load-bibliography.js';
+
+/** The citation styles the book ships; set in content/book.yaml (`citationStyle`). */
+export const CITATION_STYLES = ['apa', 'vancouver'] as const;
+export type CitationStyle = (typeof CITATION_STYLES)[number];
+
+export interface FormattedReference {
+  id: string;
+  /** The reference as HTML (citeproc's `csl-entry` markup; field text escaped). */
+  html: string;
+}
+
+export interface CitationFormatter {
+  /** A parenthetical citation of `keys`, e.g. `(Dai et al., 2024; Li et al., 2023)` or `(1, 3)`. */
+  parenthetical(keys: string[]): string;
+  /** A textual citation, e.g. `Betley et al. (2025)`, or `Gonen et al. (2025) and Mirzadeh et al. (2024)`. */
+  textual(keys: string[]): string;
+  /** The reference list of every item, in the style's order. */
+  references(): FormattedReference[];
+}
+
+interface CslConfig {
+  styles: { get(name: string): string };
+  locales: { get(name: string): string };
+}
+
+interface CitationLayout {
+  prefix: string;
+  suffix: string;
+  delimiter: string;
+}
+
+const engines = new Map<CitationStyle, { engine: Engine; items: Map<string, CslItem>; numeric: boolean; layout: CitationLayout }>();
+
+/** The affixes and delimiter of the style's citation layout, e.g. `(`, `)`, `; ` for APA. */
+function citationLayout(styleXml: string): CitationLayout {
+  const layout = /<citation\b[\s\S]*?<layout\b([^>]*)>/.exec(styleXml)?.[1] ?? '';
+  const attribute = (name: string) => decodeXml(new RegExp(`\\b${name}="([^"]*)"`).exec(layout)?.[1] ?? '');
+  return { prefix: attribute('prefix'), suffix: attribute('suffix'), delimiter: attribute('delimiter') || '; ' };
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Link markup of one cited item; `data-cite-key` marks it for the citation plugin. */
+function citeLink(html: string, id: string): string {
+  return `<a class="citation-link" href="#ref-${encodeURIComponent(id)}" data-cite-key="${escapeAttribute(id)}" data-preview>${html}</a>`;
+}
+
+function engineFor(style: CitationStyle) {
+  let entry = engines.get(style);
+  if (entry) return entry;
+  const config = plugins.config.get('@csl') as CslConfig;
+  const styleXml = config.styles.get(style);
+  const items = new Map<string, CslItem>();
+  const engine = new CSL.Engine(
+    {
+      retrieveLocale: (lang) => config.locales.get(lang) ?? config.locales.get('en-US'),
+      retrieveItem: (id) => {
+        const item = items.get(id);
+        if (!item) throw new Error(`No bibliography item ${id}`);
+        return item;
+      },
+    },
+    styleXml,
+    'en-US',
+    true,
+  );
+  engine.setOutputFormat('html');
+  // DOIs and URLs become links in references.
+  engine.opt.development_extensions.wrap_url_and_doi = true;
+  entry = { engine, items, numeric: /citation-format="numeric"/.test(styleXml), layout: citationLayout(styleXml) };
+  engines.set(style, entry);
+  return entry;
+}
+
+/**
+ * A formatter for one document (a chapter, or the book's bibliography page) citing `items`, given in
+ * order of first citation. Formatters share their style's engine: use one fully before creating the next.
+ */
+export function createCitationFormatter(style: CitationStyle, items: CslItem[]): CitationFormatter {
+  const { engine, items: registry, numeric, layout } = engineFor(style);
+  registry.clear();
+  for (const item of items) registry.set(item.id, item);
+  // Start from an empty processor state: what earlier documents left in the engine's caches would
+  // otherwise make each document a little slower than the one before.
+  engine.restoreProcessorState([]);
+  engine.updateItems(items.map((item) => item.id));
+  // The style's reference order also orders the items of a citation (APA: by author; numeric: by number).
+  const bibliography = engine.makeBibliography();
+  const references: FormattedReference[] = bibliography
+    ? bibliography[1].map((html, index) => ({ id: bibliography[0].entry_ids[index]?.[0] ?? '', html: html.trim() }))
+    : [];
+  const rank = new Map(references.map(({ id }, index) => [id, index]));
+
+  // citeproc renders a cluster as one string; to link each item to its entry, each item is rendered
+  // alone (the registry still disambiguates it: "Wei, Tay, et al., 2022") and the cluster is rebuilt
+  // with the style's own affixes and delimiter.
+  // Each item renders the same way wherever the document cites it: render it once.
+  const bareCache = new Map<string, string>();
+  const bare = (key: string) => {
+    let html = bareCache.get(key);
+    if (html === undefined) bareCache.set(key, (html = stripAffixes(engine.makeCitationCluster([{ id: key }]), layout)));
+    return html;
+  };
+  const parenthetical = (keys: string[]) => {
+    const sorted = [...new Set(keys)].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    return `${layout.prefix}${sorted.map((key) => citeLink(bare(key), key)).join(layout.delimiter)}${layout.suffix}`;
+  };
+  // "Betley et al. (2025)": the style's author part, then its date part (or number), linked as one.
+  const textualCache = new Map<string, string>();
+  const textualOne = (key: string) => {
+    const cached = textualCache.get(key);
+    if (cached !== undefined) return cached;
+    const names = numeric ? escapeText(narrativeNames(registry.get(key))) : engine.makeCitationCluster([{ id: key, 'author-only': true }]);
+    const date = engine.makeCitationCluster([{ id: key, 'suppress-author': true }]);
+    const html = citeLink(`${names} ${date}`, key);
+    textualCache.set(key, html);
+    return html;
+  };
+  return {
+    parenthetical,
+    textual: (keys) => joinNaturally(keys.map(textualOne)),
+    references: () => references,
+  };
+}
+
+/** A cluster's text without the layout's prefix and suffix. */
+function stripAffixes(html: string, layout: CitationLayout): string {
+  let text = html;
+  if (layout.prefix && text.startsWith(layout.prefix)) text = text.slice(layout.prefix.length);
+  if (layout.suffix && text.endsWith(layout.suffix)) text = text.slice(0, -layout.suffix.length);
+  return text;
+}
+
+/** "A", "A and B", "A et al." from an item's authors (numeric styles print no names in citations). */
+function narrativeNames(item: CslItem | undefined): string {
+  const people = item?.author ?? item?.editor ?? [];
+  const name = (person: { family?: string; literal?: string }) => person.family ?? person.literal ?? '';
+  if (people.length === 0) return item?.title ?? '';
+  if (people.length === 1) return name(people[0] as { family?: string });
+  if (people.length === 2) return `${name(people[0] as { family?: string })} and ${name(people[1] as { family?: string })}`;
+  return `${name(people[0] as { family?: string })} et al.`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinNaturally(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(text: string): string {
+  return escapeText(text).replace(/"/g, '&quot;');
+}

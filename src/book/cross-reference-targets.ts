@@ -1,0 +1,77 @@
+/**
+ * Cross-reference targets of the whole book, collected before any chapter is resolved (MyST's two
+ * passes): chapters by stable id, and every label — section labels and heading ids, named figures,
+ * labelled equations — with its chapter, anchor, number and title. Duplicate labels are reported at
+ * the second definition, naming the first.
+ */
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { RuleId } from '../diagnostics/rule-ids.js';
+import type { BookChapter, BookModel } from './book-model.js';
+import type { BookPaths } from './book-paths.js';
+import { parseChapterStructure } from './parse-chapter.js';
+
+export interface LabelTarget {
+  kind: 'section' | 'figure' | 'equation';
+  label: string;
+  chapterId: string;
+  /** The element id in the chapter's page. */
+  anchor: string;
+  /** Section title, or the figure's caption text. */
+  title: string;
+  /** Figure or equation number, e.g. `1.2.3`. */
+  number?: string;
+  /** Where it is defined, for messages. */
+  file: string;
+  line?: number;
+}
+
+export interface CrossReferenceTargets {
+  /** Every chapter of the structure, published or planned, by stable id. */
+  chapters: Map<string, BookChapter>;
+  labels: Map<string, LabelTarget>;
+  /** Messages about the targets themselves (duplicates), by chapter file. */
+  files: VFile[];
+}
+
+/** Collect the targets of every published chapter of `model`. */
+export function collectCrossReferenceTargets(model: BookModel, paths: BookPaths): CrossReferenceTargets {
+  const chapters = new Map(model.parts.flatMap((part) => part.chapters).map((chapter) => [chapter.id, chapter]));
+  const labels = new Map<string, LabelTarget>();
+  const files: VFile[] = [];
+  for (const chapter of model.chapters) {
+    const chapterFile = model.chapterFiles.get(chapter.id);
+    if (!chapterFile) continue;
+    const tree = parseChapterStructure(chapterFile, chapter, paths);
+    if (!tree) continue;
+    const messages = new VFile({ path: chapterFile.displayPath });
+    const add = (target: Omit<LabelTarget, 'chapterId' | 'file'>, line: number | undefined) => {
+      const existing = labels.get(target.label);
+      if (existing) {
+        messages.message(
+          `Duplicate label \`${target.label}\`: it is already defined at ${existing.file}${existing.line ? `:${existing.line}` : ''}; labels must be unique in the book`,
+          { place: line ? { line, column: 1 } : undefined, ruleId: RuleId.labelUnique, source: 'cross-references' },
+        ).fatal = true;
+        return;
+      }
+      labels.set(target.label, { ...target, chapterId: chapter.id, file: chapterFile.displayPath, line });
+    };
+    visit(tree, (node) => {
+      if (node.type === 'heading' && node.data?.label) {
+        const { id, title } = node.data.label;
+        add({ kind: 'section', label: id, anchor: id, title }, node.position?.start.line);
+      } else if (node.type === 'blockquote' && node.data?.figure) {
+        const { id, number } = node.data.figure;
+        const caption = node.children[1];
+        const title = caption ? toString(caption).replace(/^Figure \S+\s*/, '') : '';
+        add({ kind: 'figure', label: id, anchor: id, title, number }, node.position?.start.line);
+      } else if (node.type === 'math' && node.data?.equation) {
+        const { id, number } = node.data.equation;
+        add({ kind: 'equation', label: id, anchor: id, title: '', number }, node.position?.start.line);
+      }
+    });
+    files.push(messages);
+  }
+  return { chapters, labels, files };
+}

@@ -1,0 +1,139 @@
+/**
+ * remark plugin: resolve `cite` nodes against the bibliography. Each citation renders author–year (or
+ * numbered, by the book's CSL style) with every item linked to its entry; a References section with
+ * exactly the cited entries, each with back-links to its citations, closes the chapter. Unknown and
+ * empty keys are errors at the citation (rules `citation-key-exists`, `citation-not-empty`).
+ */
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { type CitationStyle, createCitationFormatter } from '../../bibliography/csl-formatter.js';
+import { type Bibliography, loadBibliography } from '../../bibliography/load-bibliography.js';
+import { didYouMean } from '../../diagnostics/did-you-mean.js';
+import { RuleId } from '../../diagnostics/rule-ids.js';
+import type { Cite } from '../myst-roles/types.js';
+
+export interface CitationOptions {
+  /** Absolute path of the .bib file. */
+  bibliographyPath: string;
+  /** Path of the .bib as messages show it. */
+  bibliographyDisplayPath?: string;
+  style: CitationStyle;
+}
+
+/** Id of a reference entry, and of the n-th (1-based) citation of a key in a chapter. */
+export const referenceId = (key: string) => `ref-${key}`;
+export const citationId = (key: string, occurrence: number) => `cite-${key}-${occurrence}`;
+
+export default function remarkCitations(options: CitationOptions) {
+  return (tree: Root, file: VFile) => {
+    const bibliography = loadBibliography(options.bibliographyPath, options.bibliographyDisplayPath);
+    resolveCitations(tree, file, bibliography, options.style);
+  };
+}
+
+/** Replace the tree's `cite` nodes by formatted citations and append the chapter's references. */
+export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliography, style: CitationStyle): void {
+  const cites: Cite[] = [];
+  visit(tree, 'cite', (node: Cite) => {
+    cites.push(node);
+  });
+  if (cites.length === 0) return;
+
+  const order: string[] = [];
+  const known = new Map<Cite, string[]>();
+  for (const cite of cites) {
+    if (cite.keys.length === 0) {
+      file.message(`Empty citation \`{cite:${cite.kind}}\`\`\`: write the key of a bib/references.bib entry between the backticks`, {
+        place: cite.position,
+        ruleId: RuleId.citationNotEmpty,
+        source: 'citations',
+      }).fatal = true;
+    }
+    const keys: string[] = [];
+    for (const key of cite.keys) {
+      if (bibliography.items.has(key)) {
+        keys.push(key);
+        if (!order.includes(key)) order.push(key);
+        continue;
+      }
+      const reason = bibliography.missing
+        ? `Unknown citation key \`${key}\`: there is no bib/references.bib; create it with an entry for \`${key}\``
+        : `Unknown citation key \`${key}\`, expected a key from bib/references.bib${didYouMean(key, bibliography.items.keys())}`;
+      file.message(reason, {
+        place: cite.position,
+        ruleId: RuleId.citationKeyExists,
+        source: 'citations',
+      }).fatal = true;
+    }
+    known.set(cite, keys);
+  }
+
+  const formatter = createCitationFormatter(style, order.map((key) => bibliography.items.get(key)!));
+  const occurrences = new Map<string, number>();
+  for (const cite of cites) {
+    const keys = known.get(cite) ?? [];
+    const unknown = cite.keys.filter((key) => !keys.includes(key));
+    const html = keys.length === 0 ? '' : cite.kind === 't' ? formatter.textual(keys) : formatter.parenthetical(keys);
+    const children = fromHtml(html, { fragment: true }).children as ElementContent[];
+    numberCitationLinks(children, occurrences);
+    if (unknown.length > 0) children.push({ type: 'text', value: ` [${unknown.join(', ')}?]` });
+    cite.data = {
+      hName: 'span',
+      hProperties: { className: ['citation', cite.kind === 't' ? 'citation-textual' : 'citation-parenthetical'] },
+      hChildren: children,
+    };
+  }
+  tree.children.push(...referencesSection(formatter.references(), occurrences));
+}
+
+/** Give each citation link an id `cite-<key>-<n>` (n counts that key's citations in the chapter). */
+function numberCitationLinks(nodes: ElementContent[], occurrences: Map<string, number>): void {
+  const walk = (node: ElementContent) => {
+    if (node.type !== 'element') return;
+    const key = node.properties.dataCiteKey;
+    if (node.tagName === 'a' && typeof key === 'string') {
+      const occurrence = (occurrences.get(key) ?? 0) + 1;
+      occurrences.set(key, occurrence);
+      node.properties.id = citationId(key, occurrence);
+    }
+    node.children.forEach(walk);
+  };
+  nodes.forEach(walk);
+}
+
+/** `## References` and the list of entries with back-links, as mdast carrying hast. */
+function referencesSection(references: { id: string; html: string }[], occurrences: Map<string, number>): RootContent[] {
+  const items: ElementContent[] = references.map(({ id, html }) => {
+    const entry = (fromHtml(html, { fragment: true }) as HastRoot).children as ElementContent[];
+    for (const node of entry) if (node.type === 'element') node.properties.dataPreviewContent = '';
+    const count = occurrences.get(id) ?? 0;
+    const backLinks: ElementContent[] = [];
+    for (let n = 1; n <= count; n++) {
+      backLinks.push({ type: 'text', value: ' ' });
+      backLinks.push({
+        type: 'element',
+        tagName: 'a',
+        properties: { href: `#${citationId(id, n)}`, className: ['back-link'], ariaLabel: `Back to citation ${n} of ${count}` },
+        children: [{ type: 'text', value: count === 1 ? '↩' : `↩${n}` }],
+      });
+    }
+    const item: Element = {
+      type: 'element',
+      tagName: 'li',
+      properties: { id: referenceId(id), className: ['reference'] },
+      children: [...entry, { type: 'element', tagName: 'span', properties: { className: ['back-links'] }, children: backLinks }],
+    };
+    return item;
+  });
+  return [
+    { type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }], data: { hProperties: { id: 'references' } } },
+    {
+      type: 'paragraph',
+      children: [],
+      data: { hName: 'ol', hProperties: { className: ['references'], role: 'list' }, hChildren: items },
+    },
+  ];
+}

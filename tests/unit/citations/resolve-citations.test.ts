@@ -1,0 +1,171 @@
+/**
+ * The citation plugin on MDX snippets: author–year (APA 7) and numeric (Vancouver) citations linked to
+ * their entries, the chapter's References with back-links, escaping and links in references, and the
+ * messages for unknown and empty keys (count, text, position, rule).
+ */
+import type { Root } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import type { CitationStyle } from '../../../src/bibliography/csl-formatter.js';
+import { parseBibliography } from '../../../src/bibliography/load-bibliography.js';
+import { resolveCitations } from '../../../src/markdown/citations/index.js';
+import remarkMystRoles from '../../../src/markdown/myst-roles/index.js';
+
+const bib = parseBibliography(
+  String.raw`
+@inproceedings{dai2024bias,
+  author = {Dai, Sunhao and Xu, Chen and Xu, Shicheng and Pang, Liang and Dong, Zhenhua and Xu, Jun},
+  title = {Bias and Unfairness in Information Retrieval Systems: New Challenges in the {LLM} Era},
+  booktitle = {Proceedings of the 30th {ACM} {SIGKDD} Conference on Knowledge Discovery and Data Mining},
+  pages = {6437--6447},
+  year = {2024},
+  doi = {10.1145/3637528.3671458}
+}
+@inproceedings{schaeffer2023emergent,
+  author = {Schaeffer, Rylan and Miranda, Brando and Koyejo, Sanmi},
+  title = {Are Emergent Abilities of Large Language Models a Mirage?},
+  booktitle = {Advances in Neural Information Processing Systems},
+  year = {2023}
+}
+@article{wei2022emergent,
+  author = {Wei, Jason and Tay, Yi and Bommasani, Rishi},
+  title = {Emergent Abilities of Large Language Models},
+  journal = {Transactions on Machine Learning Research},
+  year = {2022},
+  url = {https://openreview.net/forum?id=yzkSU5zdwD}
+}
+@misc{betley2025emergent,
+  author = {Betley, Jan and Tan, Daniel and Warncke, Niels},
+  title = {Emergent Misalignment},
+  year = {2025}
+}
+@misc{mirzadeh2024gsm,
+  author = {Mirzadeh, Iman and Alizadeh, Keivan},
+  title = {{GSM-Symbolic}},
+  year = {2024}
+}
+@article{smith2023first,
+  author = {Smith, Jane},
+  title = {First Paper},
+  journal = {J},
+  year = {2023}
+}
+@article{smith2023second,
+  author = {Smith, Jane},
+  title = {Second Paper},
+  journal = {J},
+  year = {2023}
+}
+@article{zliobaite2017,
+  author = {{\v{Z}}liobait{\.e}, Indr{\.e}},
+  title = {Measuring Discrimination in Algorithmic Decision Making \& Beyond},
+  journal = {Data Mining and Knowledge Discovery},
+  year = {2017}
+}
+@misc{evil2020,
+  author = {Mallory, Eve},
+  title = {A title with <script>alert(1)</script> in it},
+  year = {2020}
+}
+`,
+  'bib/references.bib',
+);
+
+function render(source: string, style: CitationStyle = 'apa') {
+  const file = new VFile({ path: 'content/p/x.mdx', value: source });
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMystRoles);
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  resolveCitations(tree, file, bib, style);
+  const html = unified().use(remarkRehype).use(rehypeStringify).stringify(unified().use(remarkRehype).runSync(tree, file));
+  const text = html.replace(/<[^>]+>/g, '');
+  return { html, text, messages: file.messages };
+}
+
+describe('author–year citations (APA 7, the default)', () => {
+  it('should render a parenthetical citation linked to its entry', () => {
+    const { html, text } = render('Biases {cite:p}`dai2024bias`.');
+    expect(text).toContain('Biases (Dai et al., 2024).');
+    expect(html).toContain('<a class="citation-link" href="#ref-dai2024bias" data-cite-key="dai2024bias" data-preview="" id="cite-dai2024bias-1">Dai et al., 2024</a>');
+  });
+
+  it('should order several works as the style does and link each one', () => {
+    const { html, text } = render('Abrupt {cite:p}`wei2022emergent,schaeffer2023emergent`.');
+    expect(text).toContain('Abrupt (Schaeffer et al., 2023; Wei et al., 2022).');
+    expect(html).toMatch(/\(<a [^>]*href="#ref-schaeffer2023emergent"[^>]*>Schaeffer et al\., 2023<\/a>; <a [^>]*href="#ref-wei2022emergent"/);
+  });
+
+  it('should render textual citations, one or several, naturally', () => {
+    expect(render('{cite:t}`betley2025emergent` found it.').text).toContain('Betley et al. (2025) found it.');
+    expect(render('As {cite:t}`betley2025emergent,mirzadeh2024gsm` show.').text).toContain('As Betley et al. (2025) and Mirzadeh &#x26; Alizadeh (2024) show.');
+  });
+
+  it('should disambiguate the same author and year with letters', () => {
+    const { text } = render('One {cite:p}`smith2023first` and two {cite:p}`smith2023second`.');
+    expect(text).toContain('One (Smith, 2023a) and two (Smith, 2023b).');
+  });
+
+  it('should end the chapter with exactly the cited entries and back-links to each citation', () => {
+    const { html } = render('A {cite:p}`dai2024bias`, B {cite:t}`betley2025emergent`, A again {cite:p}`dai2024bias`.');
+    const entries = [...html.matchAll(/<li id="(ref-[^"]+)" class="reference">/g)].map((match) => match[1]);
+    expect(entries).toEqual(['ref-betley2025emergent', 'ref-dai2024bias']);
+    expect(html).toContain('<h2 id="references">References</h2>');
+    expect(html).toContain('<a href="#cite-dai2024bias-1" class="back-link" aria-label="Back to citation 1 of 2">↩1</a>');
+    expect(html).toContain('<a href="#cite-dai2024bias-2" class="back-link" aria-label="Back to citation 2 of 2">↩2</a>');
+    expect(html).toContain('id="cite-dai2024bias-2"');
+  });
+
+  it('should link DOIs and URLs, decode BibTeX accents and escapes, and keep protected capitals', () => {
+    const { html } = render('{cite:p}`dai2024bias` {cite:p}`wei2022emergent` {cite:p}`zliobaite2017`');
+    expect(html).toContain('<a href="https://doi.org/10.1145/3637528.3671458">https://doi.org/10.1145/3637528.3671458</a>');
+    expect(html).toContain('<a href="https://openreview.net/forum?id=yzkSU5zdwD">');
+    // Titles print as the .bib writes them (APA's CSL leaves their case alone); braces only protect.
+    expect(html).toContain('Žliobaitė, I. (2017). Measuring Discrimination in Algorithmic Decision Making &#x26; Beyond.');
+    expect(html).toContain('New Challenges in the LLM Era');
+  });
+
+  it('should escape HTML in fields', () => {
+    const { html } = render('{cite:p}`evil2020`');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
+  });
+});
+
+describe('numeric citations (Vancouver)', () => {
+  it('should number works by first citation and name authors in textual citations', () => {
+    const { text, html } = render('A {cite:p}`wei2022emergent`, B {cite:p}`dai2024bias,wei2022emergent`, {cite:t}`betley2025emergent` too.', 'vancouver');
+    expect(text).toContain('A (1), B (1,2), Betley et al. (3) too.');
+    const entries = [...html.matchAll(/<li id="(ref-[^"]+)"/g)].map((match) => match[1]);
+    expect(entries).toEqual(['ref-wei2022emergent', 'ref-dai2024bias', 'ref-betley2025emergent']);
+  });
+});
+
+describe('citation errors', () => {
+  it('should report an unknown key at its position with the nearest key', () => {
+    const { messages } = render('Line one.\n\nBias {cite:p}`dai2024bais` here.');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      reason: 'Unknown citation key `dai2024bais`, expected a key from bib/references.bib (did you mean `dai2024bias`?)',
+      line: 3,
+      column: 6,
+      ruleId: 'citation-key-exists',
+      fatal: true,
+    });
+  });
+
+  it('should report an empty citation', () => {
+    const { messages } = render('Empty {cite:p}`` here.');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ line: 1, column: 7, ruleId: 'citation-not-empty', fatal: true });
+    expect(messages[0]?.reason).toContain('Empty citation');
+  });
+
+  it('should report each bad key of a book, not only the first', () => {
+    const { messages } = render('{cite:p}`nope1` and {cite:t}`dai2024bias,nope2`');
+    expect(messages.map((message) => message.reason.match(/`(nope\d)`/)?.[1])).toEqual(['nope1', 'nope2']);
+  });
+});
