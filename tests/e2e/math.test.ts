@@ -57,6 +57,10 @@ describe('math', () => {
     const { page } = await open(sample.url('math-in-mdx/'));
     expect(await page.locator('.chapter-body').textContent()).toContain('still works: 2.');
     expect(await page.locator('.chapter-body code').first().textContent()).toBe('{cite:p}');
+    // The MDX form of an admonition, without an import.
+    const callout = page.locator('.chapter-body .callout.callout-tip[role="note"]');
+    expect(await callout.locator('.callout-title').textContent()).toBe('Read the formula aloud');
+    expect(await callout.locator('em').textContent()).toBe('average');
     await page.close();
   });
 
