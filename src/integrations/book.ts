@@ -7,6 +7,7 @@ import { bookPaths } from '../book/book-paths.js';
 import { ContentErrors, runContentCheck } from './content-check.js';
 import { copyKatexAssets, katexDevAssets } from './katex-assets.js';
 import { writeRedirects } from './redirects.js';
+import { buildSearchIndex } from './search.js';
 import { checkUrlManifest } from './url-manifest.js';
 
 export default function bookIntegration(): AstroIntegration {
@@ -37,10 +38,11 @@ export default function bookIntegration(): AstroIntegration {
         server.watcher.on('add', recheck);
         server.watcher.on('unlink', recheck);
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         copyKatexAssets(fileURLToPath(dir));
         // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
         checkUrlManifest(paths, writeRedirects(paths, fileURLToPath(dir), logger), logger);
+        await buildSearchIndex(fileURLToPath(dir), logger);
       },
     },
   };

@@ -1,6 +1,7 @@
 /**
- * The page's only script (bundled, small): the theme switch, the contents drawer on phones, and the
- * on-this-page highlight of the section being read. Everything works as plain links without it.
+ * The page's only script (bundled, small): the theme switch, the contents drawer on phones, the
+ * on-this-page highlight of the section being read, previews, and the lazy loader of search.
+ * Everything works as plain links without it.
  */
 
 import './reference-preview.ts';
@@ -78,6 +79,47 @@ function setupSectionHighlight(): void {
   for (const heading of headings) observer.observe(heading);
 }
 
+/**
+ * Search costs nothing until the reader shows intent: hovering or focusing the search button starts
+ * loading the search module, a click or `/` or Ctrl/Cmd+K opens it. Without scripts the button is a
+ * link to the search page.
+ */
+function setupSearch(): void {
+  const base = root.dataset.base ?? '/';
+  let module: Promise<typeof import('./search-ui.ts')> | undefined;
+  const load = () => (module ??= import('./search-ui.ts'));
+  const open = () => void load().then((search) => search.openSearchDialog(base));
+  const button = document.querySelector<HTMLAnchorElement>('[data-search-button]');
+  button?.addEventListener('pointerenter', () => void load(), { once: true });
+  button?.addEventListener('focus', () => void load(), { once: true });
+  button?.addEventListener('click', (event) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    open();
+  });
+  document.addEventListener('keydown', (event) => {
+    const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+    const shortcut = (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey));
+    if (!shortcut || document.querySelector('dialog[open]')) return;
+    event.preventDefault();
+    open();
+  });
+  const page = document.querySelector<HTMLElement>('[data-search-page]');
+  if (page) {
+    const params = new URLSearchParams(location.search);
+    void load().then((search) =>
+      search.mountSearch(page, {
+        base,
+        initialQuery: params.get('q') ?? '',
+        onQuery: (query) => history.replaceState(null, '', query ? `?q=${encodeURIComponent(query)}` : location.pathname),
+      }).focus(),
+    );
+  }
+  const highlight = new URLSearchParams(location.search).getAll('highlight');
+  if (highlight.length > 0) void import('./search-highlight.ts').then((module) => module.highlightSearchTerms(highlight));
+}
+
 setupThemeToggle();
 setupMenu();
 setupSectionHighlight();
+setupSearch();

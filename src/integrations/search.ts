@@ -1,0 +1,30 @@
+/**
+ * Build the search index with Pagefind's Node API after the site is written, so every build ships a
+ * fresh index in `<outDir>/pagefind/`. Only chapter bodies are indexed (`data-pagefind-body`); the
+ * typeset math (KaTeX's visual HTML and its MathML), heading anchors and the reference lists are left
+ * out, so excerpts read as prose (Pagefind's prefix matching would otherwise match any query starting
+ * with a letter to the authors' initials in the references). Imported statically: a dynamic import in `astro:build:done` fails
+ * (../shared/STACK.md, pitfall 8).
+ */
+import path from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
+
+/** What the index leaves out of the indexed chapter bodies. */
+export const SEARCH_EXCLUDED = ['.katex', '.heading-anchor', '.references', '.role-placeholder', '.figure-media'];
+
+/** Index `outDir` and write the index into `outDir/pagefind`. */
+export async function buildSearchIndex(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  const started = performance.now();
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: SEARCH_EXCLUDED, forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    logger.info(`Search: indexed ${added.page_count} page(s) in ${Math.round(performance.now() - started)} ms`);
+  } finally {
+    await pagefind.close();
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Search as a reader uses it, against the built book: results as you type down to sections, terms
+ * highlighted where a result lands, a filter by part, the keyboard alone, linkable search pages (also
+ * under a sub-path), honest empty and failure states, no search code before the reader asks for it,
+ * and nothing but chapter text in the index.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { projectRoot } from '../support/astro-build.js';
+import { launchBrowser } from '../support/browser.js';
+import { SUB_PATH } from '../support/build-sites.js';
+import { type StaticSite, serveStatic } from '../support/static-server.js';
+
+let site: StaticSite;
+let subPath: StaticSite;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  site = await serveStatic(inject('bookDir'));
+  subPath = await serveStatic(inject('subPathDir'), SUB_PATH);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await subPath?.close();
+});
+
+/** Open the dialog with `/`, type a query and wait for its status line. */
+async function searchFor(query: string): Promise<string> {
+  await page.keyboard.press('/');
+  await page.locator('dialog[open] #search-input').waitFor();
+  await page.keyboard.type(query);
+  await expect.poll(() => page.locator('dialog[open] .search-status').textContent(), { timeout: 10_000 }).toContain(`“${query}”`);
+  return (await page.locator('dialog[open] .search-status').textContent()) ?? '';
+}
+
+describe('search', () => {
+  it('should load no search code until the reader shows intent', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(site.url('generative-ai/'), { waitUntil: 'networkidle' });
+    expect(scripts.some((url) => /search-ui|pagefind/.test(url))).toBe(false);
+    await page.locator('[data-search-button]').hover();
+    await expect.poll(() => scripts.some((url) => /search-ui/.test(url))).toBe(true);
+  });
+
+  it('should find the alignment section for “reward hacking”, land on its heading and highlight the terms', async () => {
+    await page.goto(site.url('generative-ai/'));
+    expect(await searchFor('reward hacking')).toMatch(/^\d+ results? for/);
+    const sub = page.locator('dialog[open] .search-sub-link', { hasText: 'Why Is Alignment Hard?' });
+    expect(await sub.getAttribute('href')).toMatch(/^\/generative-ai\/\?highlight=reward&highlight=hacking#why-is-alignment-hard$/);
+    expect(await page.locator('dialog[open] .search-result').first().locator('mark').first().textContent()).toMatch(/reward|hacking/i);
+    await sub.click();
+    await page.waitForURL(/#why-is-alignment-hard$/);
+    const heading = page.locator('#why-is-alignment-hard');
+    await expect.poll(() => heading.evaluate((node) => Math.round(node.getBoundingClientRect().top))).toBeLessThan(200);
+    await expect.poll(() => page.locator('.chapter-body mark.search-hit').count()).toBeGreaterThan(1);
+    expect((await page.locator('.chapter-body mark.search-hit').first().textContent())?.toLowerCase()).toMatch(/reward|hacking/);
+  });
+
+  it('should narrow the results by part', async () => {
+    await page.goto(site.url('generative-ai/'));
+    const all = Number((await searchFor('fairness')).match(/^(\d+)/)?.[1]);
+    expect(all).toBeGreaterThan(3);
+    await page.locator('dialog[open] #search-part').selectOption('Special Topics');
+    await expect.poll(() => page.locator('dialog[open] .search-result').count()).toBe(1);
+    expect(await page.locator('dialog[open] .search-result-link').textContent()).toContain('Responsible AI in the Age of Generative AI');
+  });
+
+  it('should work from the keyboard alone: open, move to the second result, open it; Esc returns focus', async () => {
+    await page.goto(site.url('generative-ai/'));
+    await page.locator('[data-search-button]').focus();
+    await page.keyboard.press('Control+k');
+    await page.locator('dialog[open] #search-input').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-button'))).toBe(true);
+
+    await searchFor('fairness');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const second = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+    const links = await page.locator('dialog[open] .search-results a').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    expect(second).toBe(links[1]);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(second);
+  });
+
+  it('should be accessible as a dialog with a labelled field and an announced result count', async () => {
+    await page.goto(site.url('generative-ai/'));
+    await searchFor('privacy');
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    expect(await dialog.count()).toBe(1);
+    expect(await page.getByLabel('Search the book').count()).toBe(1);
+    expect(await page.locator('dialog[open] [role="status"][aria-live="polite"]').textContent()).toMatch(/results? for “privacy”/);
+  });
+
+  it('should say so when nothing matches', async () => {
+    await page.goto(site.url('generative-ai/'));
+    expect(await searchFor('quokka')).toBe('No results for “quokka”. Check the spelling, try fewer words, or search all parts.');
+    expect(await page.locator('dialog[open] .search-result').count()).toBe(0);
+  });
+
+  it('should index chapter text only: no navigation, contents or page chrome', async () => {
+    await page.goto(site.url('generative-ai/'));
+    // The sidebar lists planned chapters such as "Conceptual Framework of Privacy"; the chapter never names it.
+    expect(await page.locator('#sidebar').textContent()).toContain('Conceptual Framework of Privacy');
+    expect(await page.locator('.chapter-body').textContent()).not.toContain('Conceptual Framework of Privacy');
+    // A string, so that the test runner does not rewrite the page's own dynamic import.
+    const indexed = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search('alignment');
+      const pages = await Promise.all(search.results.map((result) => result.data()));
+      return pages.map((data) => ({ url: data.url, content: data.content }));
+    })()`)) as { url: string; content: string }[];
+    const chapter = indexed.find((entry) => entry.url === '/generative-ai/');
+    expect(chapter?.content).toContain('AI alignment refers to the challenge');
+    for (const chrome of ['Conceptual Framework of Privacy', 'Skip to content', 'On this page', 'Previous', 'Part 4 · Special Topics']) {
+      expect(chapter?.content, chrome).not.toContain(chrome);
+    }
+    // Pages that are not chapters (home, bibliography, search) are not in the index at all.
+    expect(indexed.every((entry) => !['/', '/bibliography/', '/search/'].includes(entry.url))).toBe(true);
+    expect(await searchFor('Conceptual Framework of Privacy')).not.toMatch(/^No results/); // words of it occur in chapters…
+    expect(await page.locator('dialog[open] .search-excerpt', { hasText: 'Conceptual Framework of Privacy' }).count()).toBe(0); // …the title does not
+  });
+
+  it('should run the query of a linkable search page, also under a sub-path', async () => {
+    for (const [origin, url] of [[site, site.url('search/?q=reward+hacking')], [subPath, subPath.url('search/?q=reward+hacking')]] as const) {
+      await page.goto(url);
+      expect(await page.locator('#search-input').inputValue()).toBe('reward hacking');
+      await expect.poll(() => page.locator('.search-status').textContent(), { timeout: 10_000 }).toMatch(/results? for “reward hacking”/);
+      const href = (await page.locator('.search-result-link').first().getAttribute('href')) ?? '';
+      expect(href.startsWith(new URL(origin.url('generative-ai/')).pathname)).toBe(true);
+    }
+  });
+
+  it('should explain why search cannot work on a page opened from a folder', async () => {
+    const local = await browser.newPage();
+    await local.goto(pathToFileURL(path.join(inject('bookDir'), 'generative-ai/index.html')).href);
+    await local.keyboard.press('/');
+    const note = local.getByRole('dialog', { name: 'Search is not available here' });
+    await note.waitFor();
+    expect(await note.textContent()).toContain('opened from a folder (file://), and browsers block the search index there');
+    await local.getByRole('button', { name: 'Close' }).click();
+    expect(await note.isVisible()).toBe(false);
+    await local.close();
+  });
+});
