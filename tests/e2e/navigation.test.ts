@@ -89,6 +89,8 @@ describe('book navigation', () => {
     expect(await sidebar.isVisible()).toBe(true);
     await phone.keyboard.press('Escape');
     expect(await sidebar.isVisible()).toBe(false);
+    // The header's icon-only search button keeps its accessible name on a phone.
+    expect(await phone.getByRole('link', { name: 'Search' }).isVisible()).toBe(true);
     await phone.close();
   });
 
