@@ -119,7 +119,31 @@ function setupSearch(): void {
   if (highlight.length > 0) void import('./search-highlight.ts').then((module) => module.highlightSearchTerms(highlight));
 }
 
+/**
+ * Wide formulas and tables scroll sideways inside the text column; a region that scrolls must be
+ * reachable by keyboard (WCAG 2.1.1), so the ones that actually overflow become focusable.
+ */
+function setupScrollableRegions(): void {
+  const mark = () => {
+    for (const region of document.querySelectorAll<HTMLElement>('.chapter-body .katex-display, .chapter-body table')) {
+      if (region.scrollWidth > region.clientWidth || region.scrollHeight > region.clientHeight) {
+        region.tabIndex = 0;
+        region.setAttribute('role', region.tagName === 'TABLE' ? 'table' : 'group');
+        if (region.tagName !== 'TABLE') region.setAttribute('aria-label', 'Formula (scrolls sideways)');
+      } else if (region.hasAttribute('tabindex')) {
+        region.removeAttribute('tabindex');
+      }
+    }
+  };
+  mark();
+  // Overflow changes as KaTeX's fonts arrive and as the window resizes.
+  void document.fonts?.ready.then(mark);
+  window.addEventListener('load', mark);
+  window.addEventListener('resize', mark, { passive: true });
+}
+
 setupThemeToggle();
 setupMenu();
+setupScrollableRegions();
 setupSectionHighlight();
 setupSearch();
