@@ -24,16 +24,20 @@ export interface BuildResult {
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
+/**
+ * The environment for a child Astro process. Vitest puts Vite's variables (BASE_URL, MODE, DEV, PROD,
+ * SSR) and NODE_ENV=test into process.env; Astro would take them for the site's own (BASE_URL
+ * overrides `base`), so the child gets none of them.
+ */
+function astroEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(name)));
+}
+
 /** Build a book and return its exit code and combined output (colours off). */
 export function astroBuild(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = options.outDir ?? mkdtempSync(path.join(os.tmpdir(), 'book-build-'));
-  // Vitest puts Vite's variables (BASE_URL, MODE, DEV, PROD, SSR) and NODE_ENV=test into process.env;
-  // Astro would take them for the site's own (BASE_URL overrides `base`), so the build gets none of them.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(name)),
-  );
   const env: NodeJS.ProcessEnv = {
-    ...inherited,
+    ...astroEnvironment(),
     FORCE_COLOR: '0',
     NO_COLOR: '1',
     BOOK_OUT_DIR: outDir,
@@ -75,11 +79,8 @@ export async function astroDev(options: { bookRoot?: string } = {}): Promise<Dev
       probe.close(() => resolve(free));
     });
   });
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(name)),
-  );
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'book-dev-cache-'));
-  const env: NodeJS.ProcessEnv = { ...inherited, FORCE_COLOR: '0', NO_COLOR: '1', BOOK_CACHE_DIR: cacheDir };
+  const env: NodeJS.ProcessEnv = { ...astroEnvironment(), FORCE_COLOR: '0', NO_COLOR: '1', BOOK_CACHE_DIR: cacheDir };
   if (options.bookRoot) env.BOOK_ROOT = options.bookRoot;
   const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: projectRoot, env });
   let output = '';
