@@ -1,5 +1,5 @@
 /** Find the chapter files under `content/` and read their frontmatter (without rendering them). */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
@@ -23,6 +23,8 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?(?:\n|$)/;
 
 /** Every `.md`/`.mdx` file under `contentDir`, in a stable order. */
 export function listChapterFiles(contentDir: string): string[] {
+  // No folder, no chapters: the missing structure file inside it is reported instead of a raw ENOENT.
+  if (!existsSync(contentDir)) return [];
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

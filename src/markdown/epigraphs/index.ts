@@ -16,7 +16,9 @@ export default function remarkEpigraphs() {
 /** Rewrite every attributed block quote of the tree. */
 export function transformEpigraphs(tree: Root): void {
   visit(tree, 'blockquote', (node: Blockquote, index, parent) => {
-    if (!parent || index === undefined) return;
+    // Callouts, figures and equations are blockquotes rendered as other elements (`data.hName`): only a
+    // Markdown `>` quote can be an epigraph, or a dash in a callout or caption would turn it into one.
+    if (!parent || index === undefined || node.data?.hName) return;
     const last = node.children[node.children.length - 1];
     if (!last || last.type !== 'paragraph') return;
     const split = splitAttribution(last);

@@ -20,6 +20,7 @@ import type { Code, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { math } from 'micromark-extension-math';
+import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { RuleId } from '../../diagnostics/rule-ids.js';
@@ -45,6 +46,8 @@ export interface FigureDirective {
   name?: string;
   alt?: string;
   caption: string;
+  /** Index of the body line the caption starts on, to place the caption's nodes in the file. */
+  captionLine: number;
 }
 
 /** Split a directive's argument and body into its options and caption. */
@@ -57,11 +60,13 @@ export function parseFigureDirective(argument: string, body: string): FigureDire
     if (!match) break;
     options[match[1] as string] = (match[2] ?? '').trim();
   }
+  while (index < lines.length && (lines[index] ?? '').trim() === '') index++;
   return {
     src: argument.trim(),
     name: options.name,
     alt: options.alt,
     caption: lines.slice(index).join('\n').trim(),
+    captionLine: index,
   };
 }
 
@@ -103,7 +108,7 @@ export function transformFigures(tree: Root, file: VFile, options: FigureOptions
     const caption: PhrasingContent[] = [
       { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['figure-number'] } }, children: [{ type: 'text', value: `Figure ${number}` }] },
       { type: 'text', value: ' ' },
-      ...parseCaption(figure.caption),
+      ...parseCaption(figure.caption, (node.position?.start.line ?? 1) + 1 + figure.captionLine),
     ];
     // Any mdast parent would do: only its data decides the element. The caption stays real mdast so that
     // roles and emphasis in it are handled by the later plugins.
@@ -131,10 +136,18 @@ export function transformFigures(tree: Root, file: VFile, options: FigureOptions
   });
 }
 
-function parseCaption(markdown: string): PhrasingContent[] {
+/** Parse a caption; positions are shifted to the chapter file's lines (as callouts do with their body). */
+function parseCaption(markdown: string, firstLine: number): PhrasingContent[] {
   const root = fromMarkdown(markdown, {
     extensions: [math(), mystRoleSyntax()],
     mdastExtensions: [mathFromMarkdown(), mystRoleFromMarkdown()],
+  });
+  visit(root, (child: Node) => {
+    if (!child.position) return;
+    child.position.start.line += firstLine - 1;
+    child.position.end.line += firstLine - 1;
+    child.position.start.offset = undefined;
+    child.position.end.offset = undefined;
   });
   const first = root.children[0];
   return first && first.type === 'paragraph' ? first.children : [];

@@ -18,10 +18,16 @@ export default function rehypeHeadingAnchors() {
 /** Set ids and append anchors, in document order. */
 export function addHeadingAnchors(tree: Root): void {
   const slugger = new GithubSlugger();
+  // Ids already on the page (`{#id}` headings kept after a rename, figures, equations) are taken: a heading
+  // whose text slugs to one gets the next suffix instead, so no two elements share an id.
+  const taken = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    if (typeof node.properties.id === 'string') taken.add(node.properties.id);
+  });
   visit(tree, 'element', (node: Element) => {
     if (!SECTION_HEADING.test(node.tagName)) return;
     const text = toString(node).trim();
-    const id = typeof node.properties.id === 'string' ? node.properties.id : slugger.slug(text);
+    const id = typeof node.properties.id === 'string' ? node.properties.id : freeSlug(slugger, text, taken);
     node.properties.id = id;
     node.children.push({
       type: 'element',
@@ -30,4 +36,11 @@ export function addHeadingAnchors(tree: Root): void {
       children: [],
     });
   });
+}
+
+/** The slug of `text`, skipping any id in `taken`. */
+function freeSlug(slugger: GithubSlugger, text: string, taken: Set<string>): string {
+  let id = slugger.slug(text);
+  while (taken.has(id)) id = slugger.slug(text);
+  return id;
 }

@@ -58,7 +58,6 @@ function tokenizeMystRole(this: TokenizeContext, effects: Effects, ok: State, no
   let nameSize = 0;
   let sawColon = false;
   let openSize = 0;
-  let closeSize = 0;
 
   return start;
 
@@ -111,44 +110,63 @@ function tokenizeMystRole(this: TokenizeContext, effects: Effects, ok: State, no
       effects.consume(code);
       return openFence;
     }
-    // `{cite:p}``: an empty role, so that it can be reported as such rather than as broken MDX.
-    if (openSize === 2) {
-      effects.exit('mystRoleValueFence');
-      effects.exit('mystRole');
-      return ok(code);
-    }
     effects.exit('mystRoleValueFence');
-    if (code === null || markdownLineEnding(code)) return nok(code);
-    effects.enter('mystRoleValue');
-    return value(code);
+    // Two backticks that nothing closes after the name are an empty role, so that it can be reported as
+    // such rather than as broken MDX; closed by two backticks, they fence a value that may hold single
+    // backticks, as in inline code.
+    return effects.attempt({ tokenize: tokenizeValue, partial: true }, end, openSize === 2 ? end : nok)(code);
   }
 
-  function value(code: Code): State | undefined {
-    // Roles are single-line, like inline code in MyST: a line ending before the closing fence is no role.
-    if (code === null || markdownLineEnding(code)) return nok(code);
-    if (code === BACKTICK) {
+  function end(code: Code): State | undefined {
+    effects.exit('mystRole');
+    return ok(code);
+  }
+
+  function tokenizeValue(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+    return start;
+
+    function start(code: Code): State | undefined {
+      if (code === null || markdownLineEnding(code)) return nok(code);
+      effects.enter('mystRoleValue');
+      return value(code);
+    }
+
+    function value(code: Code): State | undefined {
+      // Roles are single-line, like inline code in MyST: a line ending before the closing fence is no role.
+      if (code === null || markdownLineEnding(code)) return nok(code);
+      if (code === BACKTICK) return effects.attempt({ tokenize: tokenizeCloseFence, partial: true }, ok, backtickRun)(code);
+      effects.consume(code);
+      return value;
+    }
+
+    // A backtick run of another length than the opening fence is part of the value.
+    function backtickRun(code: Code): State | undefined {
+      if (code !== BACKTICK) return value(code);
+      effects.consume(code);
+      return backtickRun;
+    }
+  }
+
+  function tokenizeCloseFence(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+    let closeSize = 0;
+    return start;
+
+    function start(code: Code): State | undefined {
       effects.exit('mystRoleValue');
       effects.enter('mystRoleValueFence');
-      closeSize = 0;
-      return closeFence(code);
+      return run(code);
     }
-    effects.consume(code);
-    return value;
-  }
 
-  function closeFence(code: Code): State | undefined {
-    if (code === BACKTICK) {
-      closeSize++;
-      effects.consume(code);
-      return closeFence;
-    }
-    if (closeSize === openSize) {
+    function run(code: Code): State | undefined {
+      if (code === BACKTICK) {
+        closeSize++;
+        effects.consume(code);
+        return run;
+      }
+      if (closeSize !== openSize) return nok(code);
       effects.exit('mystRoleValueFence');
-      effects.exit('mystRole');
       return ok(code);
     }
-    // A backtick run of another length is part of the value.
-    return nok(code);
   }
 }
 

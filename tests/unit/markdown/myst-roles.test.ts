@@ -109,6 +109,30 @@ describe.each<Syntax>(['md', 'mdx'])('remarkMystRoles in .%s', (syntax) => {
     expect(message?.reason).toContain('`{cite:p}`');
   });
 
+  it('should read a value fenced by two backticks, with single backticks inside, as in inline code', () => {
+    const { tree, file } = parse('See {ref}``a `b` c`` here.\n', syntax);
+    const children = inline(tree);
+    expect(children.map((node) => node.type)).toEqual(['text', 'crossReference', 'text']);
+    expect(children[1]).toMatchObject({ type: 'crossReference', kind: 'ref', target: 'a `b` c' });
+    expect(children[1]?.position?.end).toMatchObject({ line: 1, column: 21 });
+    expect(children[2]).toMatchObject({ type: 'text', value: ' here.' });
+    expect(file.messages).toHaveLength(0);
+  });
+
+  it('should keep a backtick run of another length inside the value', () => {
+    const { tree } = parse('See {ref}```a `` b``` and {ref}`c``d`.\n', syntax);
+    const references = all(tree, 'crossReference') as CrossReference[];
+    expect(references.map((reference) => reference.target)).toEqual(['a `` b', 'c``d']);
+  });
+
+  it('should still read `{cite:p}``` with nothing closing it as an empty role', () => {
+    const { tree, file } = parse('Empty {cite:p}`` here.\n', syntax);
+    const children = inline(tree);
+    expect(children[1]).toMatchObject({ type: 'cite', kind: 'p', keys: [] });
+    expect(children[2]).toMatchObject({ type: 'text', value: ' here.' });
+    expect(file.messages).toHaveLength(0);
+  });
+
   it('should not take a role value that spans a line ending', () => {
     const { tree, file } = parse('See {doc}`1-3\nmitigation` here.\n', syntax);
     expect(all(tree, 'crossReference')).toHaveLength(0);

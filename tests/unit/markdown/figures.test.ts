@@ -1,0 +1,157 @@
+/**
+ * The MyST figure directive: its parsed fields, the figure it renders (SVG inlined from `public/`),
+ * and the positioned errors (rule `figure-valid`) for a missing alt text or source.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Blockquote, Paragraph, Root } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { type FigureOptions, parseFigureDirective, transformFigures } from '../../../src/markdown/figures/index.js';
+import { checkMath } from '../../../src/markdown/math-check/index.js';
+import remarkMystRoles from '../../../src/markdown/myst-roles/index.js';
+
+const publicDir = mkdtempSync(path.join(os.tmpdir(), 'figures-public-'));
+mkdirSync(path.join(publicDir, 'figures', '1-1-intro'), { recursive: true });
+writeFileSync(
+  path.join(publicDir, 'figures', '1-1-intro', 'loop.svg'),
+  '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="currentColor"/></svg>\n',
+);
+writeFileSync(path.join(publicDir, 'figures', '1-1-intro', 'photo.png'), 'not really a png');
+
+const options: FigureOptions = { publicDir, base: '/book/' };
+
+/** Parse, run the figure transform alone, and render to HTML. */
+function render(source: string, chapterNumber?: string): { tree: Root; html: string; file: VFile } {
+  const file = new VFile(source);
+  if (chapterNumber) file.data.bookChapter = { id: '1-1-intro', number: chapterNumber };
+  const tree = unified().use(remarkParse).parse(file);
+  transformFigures(tree, file, options);
+  const html = unified().use(rehypeStringify).stringify(unified().use(remarkRehype).runSync(tree, file));
+  return { tree, html, file };
+}
+
+describe('parseFigureDirective', () => {
+  it('should split the options from the caption', () => {
+    expect(parseFigureDirective(' /figures/a.svg ', ':name: fig-a\n:alt: An alt text.\nThe caption,\non two lines.')).toEqual({
+      src: '/figures/a.svg',
+      name: 'fig-a',
+      alt: 'An alt text.',
+      caption: 'The caption,\non two lines.',
+      captionLine: 2,
+    });
+  });
+
+  it('should leave absent options undefined and skip blank lines before the caption', () => {
+    expect(parseFigureDirective('/figures/a.svg', ':name: fig-a\n\nCaption.')).toEqual({
+      src: '/figures/a.svg',
+      name: 'fig-a',
+      alt: undefined,
+      caption: 'Caption.',
+      captionLine: 2,
+    });
+  });
+
+  it('should read a caption-only body', () => {
+    expect(parseFigureDirective('', 'Only a caption.')).toEqual({ src: '', name: undefined, alt: undefined, caption: 'Only a caption.', captionLine: 0 });
+  });
+});
+
+describe('transformFigures', () => {
+  it('should render a figure with its id, the inlined SVG as an image with the alt text, and the caption', () => {
+    const { html, file } = render('```{figure} /figures/1-1-intro/loop.svg\n:name: fig-loop\n:alt: A loop of arrows.\nThe *feedback* loop.\n```\n', '1.1');
+    expect(html).toBe(
+      '<figure id="fig-loop" class="figure">\n' +
+        '<div class="figure-media" role="img" aria-label="A loop of arrows.">' +
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" aria-hidden="true" focusable="false"><circle cx="5" cy="5" r="4" fill="currentColor"></circle></svg>' +
+        '</div>\n' +
+        '<figcaption><span class="figure-number">Figure 1.1.1</span> The <em>feedback</em> loop.</figcaption>\n' +
+        '</figure>',
+    );
+    expect(html).not.toContain('<?xml');
+    expect(file.messages).toHaveLength(0);
+  });
+
+  it('should number figures in order within the chapter and record the label', () => {
+    const source = '```{figure} /figures/1-1-intro/loop.svg\n:name: fig-a\n:alt: A.\nOne.\n```\n\n```{figure} /figures/1-1-intro/loop.svg\n:name: fig-b\n:alt: B.\nTwo.\n```\n';
+    const { tree, html } = render(source, '4.1');
+    expect(html).toContain('<span class="figure-number">Figure 4.1.1</span> One.');
+    expect(html).toContain('<span class="figure-number">Figure 4.1.2</span> Two.');
+    expect(tree.children.map((node) => node.data)).toEqual([
+      expect.objectContaining({ figure: { id: 'fig-a', number: '4.1.1' } }),
+      expect.objectContaining({ figure: { id: 'fig-b', number: '4.1.2' } }),
+    ]);
+  });
+
+  it('should number figures from 1 without a chapter, and keep the code block’s position', () => {
+    const { tree } = render('Intro.\n\n```{figure} /figures/1-1-intro/loop.svg\n:name: fig-a\n:alt: A.\nOne.\n```\n');
+    const figure = tree.children[1];
+    expect(figure?.data).toMatchObject({ hName: 'figure', figure: { id: 'fig-a', number: '1' } });
+    expect(figure?.position?.start).toMatchObject({ line: 3, column: 1 });
+    expect(figure?.position?.end).toMatchObject({ line: 7, column: 4 });
+  });
+
+  it('should render a non-SVG source as an image under the base path', () => {
+    const { html, file } = render('```{figure} /figures/1-1-intro/photo.png\n:alt: A photo.\nA photo.\n```\n');
+    expect(html).toContain('<div class="figure-media" role="img" aria-label="A photo."><img src="/book/figures/1-1-intro/photo.png" alt=""></div>');
+    expect(html).toMatch(/^<figure class="figure">/);
+    expect(file.messages).toHaveLength(0);
+  });
+
+  it('should report a missing `:alt:` once, as fatal, at the code block', () => {
+    const { html, file } = render('Intro.\n\n```{figure} /figures/1-1-intro/loop.svg\n:name: fig-loop\nNo alt.\n```\n');
+    expect(file.messages).toHaveLength(1);
+    const [message] = file.messages;
+    expect(message).toMatchObject({ ruleId: 'figure-valid', fatal: true, source: 'figures', line: 3, column: 1 });
+    expect(message?.place).toMatchObject({ start: { line: 3, column: 1 }, end: { line: 6, column: 4 } });
+    expect(message?.reason).toContain('no `:alt:` text');
+    // The figure is still rendered, so the page shows where it is.
+    expect(html).toContain('<div class="figure-media" role="img" aria-label="">');
+  });
+
+  it('should report a missing file, naming its path', () => {
+    const { html, file } = render('```{figure} /figures/1-1-intro/missing.svg\n:alt: A.\nC.\n```\n');
+    expect(file.messages).toHaveLength(1);
+    const [message] = file.messages;
+    expect(message).toMatchObject({ ruleId: 'figure-valid', fatal: true, line: 1, column: 1 });
+    expect(message?.reason).toContain('`/figures/1-1-intro/missing.svg`, which does not exist under public/');
+    expect(html).toContain('<img src="/book/figures/1-1-intro/missing.svg" alt="">');
+  });
+
+  it('should report a figure without a path and without alt text with one message for each', () => {
+    const { file } = render('```{figure}\nCaption.\n```\n');
+    expect(file.messages.map((message) => [message.ruleId, message.fatal, message.line, message.column])).toEqual([
+      ['figure-valid', true, 1, 1],
+      ['figure-valid', true, 1, 1],
+    ]);
+    expect(file.messages[0]?.reason).toContain('has no image path after `{figure}`');
+    expect(file.messages[1]?.reason).toContain('has no `:alt:` text');
+  });
+
+  it('should leave other code blocks alone', () => {
+    const { tree, file } = render('```js\nconst figure = 1;\n```\n');
+    expect(tree.children[0]).toMatchObject({ type: 'code', lang: 'js', value: 'const figure = 1;' });
+    expect(file.messages).toHaveLength(0);
+  });
+
+  it('should place roles and math of the caption at their line in the file', () => {
+    // Line 8 is the caption: after the fence (5) and two options (6, 7).
+    const source = 'One.\n\nTwo.\n\n```{figure} /figures/1-1-intro/loop.svg\n:name: fig-a\n:alt: A.\nSee $\\badcommand$ and {cite:p}`k`.\n```\n';
+    const file = new VFile(source);
+    const processor = unified().use(remarkParse).use(remarkMath).use(remarkMystRoles);
+    const tree = processor.runSync(processor.parse(file), file) as Root;
+    transformFigures(tree, file, options);
+    checkMath(tree, file);
+    expect(file.messages).toHaveLength(1);
+    expect(file.messages[0]).toMatchObject({ ruleId: 'math-parses', line: 8, column: 5 });
+    const caption = (tree.children[2] as Blockquote).children[1] as Paragraph;
+    const role = caption.children.find((node) => node.type === 'mystRole');
+    expect(role?.position?.start).toMatchObject({ line: 8, column: 23 });
+  });
+});
