@@ -45,6 +45,8 @@ export const RuleId = {
   redirectValid: 'redirect-valid',
   /** Every page and anchor of the URL manifest (content/urls.json) still exists, or has an alias. */
   urlKept: 'url-kept',
+  /** Every inline script of the built site is one the Content-Security-Policy allows (by hash). */
+  cspInlineScript: 'csp-inline-script',
 } as const;
 
 export type RuleId = (typeof RuleId)[keyof typeof RuleId];

@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { bookPaths } from '../book/book-paths.js';
+import { applyContentSecurityPolicy } from './content-security-policy.js';
 import { ContentErrors, runContentCheck } from './content-check.js';
 import { copyKatexAssets, katexDevAssets } from './katex-assets.js';
 import { writeRedirects } from './redirects.js';
@@ -43,6 +44,8 @@ export default function bookIntegration(): AstroIntegration {
         // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
         checkUrlManifest(paths, writeRedirects(paths, fileURLToPath(dir), logger), logger);
         await buildSearchIndex(fileURLToPath(dir), logger);
+        // Last, so the policy covers every page written above (redirect pages included).
+        applyContentSecurityPolicy(fileURLToPath(dir), logger);
       },
     },
   };

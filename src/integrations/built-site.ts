@@ -194,7 +194,8 @@ function cssReferences(css: string): PageReference[] {
   return found;
 }
 
-function listFiles(root: string): string[] {
+/** Every file below `root`, as `/`-separated paths relative to it, sorted. */
+export function listFiles(root: string): string[] {
   const found: string[] = [];
   const visit = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

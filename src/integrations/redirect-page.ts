@@ -63,17 +63,18 @@ export function renderRedirectPage(page: RedirectPage): string {
     : `<p>This page has moved to <a href="${escapeHtml(page.target)}">${escapeHtml(page.title)}</a>.</p>`;
   // The script comes before the refresh and navigates (with the fragment) while the page is loading; a
   // refresh only fires once the page has completely loaded, so it is the fallback without JavaScript.
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="en">
   <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="color-scheme" content="light dark" />
-    <meta name="robots" content="noindex" />
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
+    <meta name="robots" content="noindex">
+    <meta name="referrer" content="no-referrer">
     <title>${page.pending ? 'Forthcoming' : 'Moved'}: ${escapeHtml(page.title)}</title>
-    <link rel="canonical" href="${escapeHtml(page.canonical)}" />
+    <link rel="canonical" href="${escapeHtml(page.canonical)}">
     <script src="${escapeHtml(page.script)}" data-target="${escapeHtml(page.target)}" data-anchors="${escapeHtml(page.anchors.join(' '))}"${moved}></script>
-    <meta http-equiv="refresh" content="0; url=${escapeHtml(page.target)}" />
+    <meta http-equiv="refresh" content="0; url=${escapeHtml(page.target)}">
   </head>
   <body data-pagefind-ignore="all">
     <main>

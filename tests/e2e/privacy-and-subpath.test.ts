@@ -1,12 +1,18 @@
 /**
- * No page makes a request to another host, and the whole site works under a sub-path
+ * Privacy gate: no page makes a request to another host or sets a cookie (every page of the book and
+ * of the sample book, loaded in Chromium). And the whole site works under a sub-path
  * (`BASE=/course/rai/`): CSS, scripts, figures and every link stay below it.
  */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
+import { builtPages } from '../support/built-pages.js';
+import { visitPage } from '../support/page-visit.js';
 import { SUB_PATH } from '../support/build-sites.js';
 import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { tamperedSite } from '../support/tampered-site.js';
 
 let book: StaticSite;
 let subPath: StaticSite;
@@ -25,19 +31,38 @@ afterAll(async () => {
 });
 
 describe('privacy', () => {
-  it('should make no request to any host but the book’s own, on any page', async () => {
-    const pages = [book.url(''), book.url('generative-ai/'), book.url('missing/'), sample.url('math-in-mdx/'), sample.url('math-in-markdown/')];
-    for (const url of pages) {
-      const page = await browser.newPage();
-      const foreign: string[] = [];
-      const origin = new URL(url).origin;
-      page.on('request', (request) => {
-        if (new URL(request.url()).origin !== origin && !request.url().startsWith('data:')) foreign.push(request.url());
-      });
-      await page.goto(url, { waitUntil: 'networkidle' });
-      expect(foreign, `requests from ${url}`).toEqual([]);
-      expect(await page.context().cookies()).toEqual([]);
-      await page.close();
+  /** What each page of the site at `dir` asked of other hosts, and the cookies it set: one line each. */
+  async function privacyProblems(dir: string, site: StaticSite, only?: string): Promise<string[]> {
+    const problems: string[] = [];
+    const pages = builtPages(dir).concat([{ file: '', url: 'no-such-page/', redirect: false }]);
+    for (const page of pages.filter((candidate) => only === undefined || candidate.url === only)) {
+      const context = await browser.newContext();
+      const visit = await visitPage(context, site.url(page.url));
+      for (const url of visit.foreign) problems.push(`/${page.url}: request to another host: ${url}`);
+      for (const cookie of visit.cookies) problems.push(`/${page.url}: cookie set: ${cookie}`);
+      await context.close();
+    }
+    return problems;
+  }
+
+  it('should make no request to any host but the book’s own, and set no cookie, on any page', async () => {
+    expect(builtPages(inject('bookDir')).length).toBeGreaterThan(20);
+    expect(await privacyProblems(inject('bookDir'), book)).toEqual([]);
+    expect(await privacyProblems(inject('sampleDir'), sample)).toEqual([]);
+  }, 180_000);
+
+  it('should name the page and the URL of an external font, whether or not the policy blocks it', async () => {
+    const font = '<link rel="stylesheet" href="https://fonts.example.net/css2?family=Inter">';
+    const withPolicy = tamperedSite(inject('bookDir'), { 'bibliography/index.html': (html) => html.replace('</head>', `${font}</head>`) });
+    const withoutPolicy = tamperedSite(inject('bookDir'), {
+      'bibliography/index.html': (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('</head>', `${font}</head>`),
+    });
+    for (const dir of [withPolicy, withoutPolicy]) {
+      rmSync(path.join(dir, '_headers'), { force: true });
+      const site = await serveStatic(dir);
+      const problems = await privacyProblems(dir, site, 'bibliography/');
+      await site.close();
+      expect(problems).toEqual(['/bibliography/: request to another host: https://fonts.example.net/css2?family=Inter']);
     }
   });
 });

@@ -1,11 +1,14 @@
 /**
  * A minimal static file server for built sites, on 127.0.0.1, serving a folder under a base path
- * (as a static host would: `dir/index.html` for `dir/`, `404.html` with status 404 otherwise).
+ * as a static host would: `dir/index.html` for `dir/`, `404.html` with status 404 otherwise, text
+ * compressed with gzip when the browser accepts it (so transferred sizes are real), and the headers
+ * of the site's `_headers` file (the Content-Security-Policy among them).
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,18 +31,19 @@ export interface StaticSite {
 
 /** Serve `root` under `base` on a free port. */
 export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
+  const headerRules = readHeaderRules(root);
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const file = pathname.startsWith(base) ? resolveFile(root, pathname.slice(base.length)) : undefined;
+    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const headers = { ...headersFor(headerRules, pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : pathname) };
     if (!file) {
       const notFound = path.join(root, '404.html');
-      response.writeHead(404, { 'Content-Type': TYPES['.html'] as string });
-      if (existsSync(notFound)) createReadStream(notFound).pipe(response);
-      else response.end('Not found');
+      if (existsSync(notFound)) send(response, 404, notFound, headers, gzip);
+      else response.writeHead(404, headers).end('Not found');
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    send(response, 200, file, headers, gzip);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -49,6 +53,50 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
     url: (below = '') => `${origin}${base}${below}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.svg', '.json', '.ttf']);
+
+function send(response: ServerResponse, status: number, file: string, headers: OutgoingHttpHeaders, gzip: boolean): void {
+  const extension = path.extname(file);
+  const compress = gzip && COMPRESSIBLE.has(extension);
+  response.writeHead(status, {
+    ...headers,
+    'Content-Type': TYPES[extension] ?? 'application/octet-stream',
+    ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : { 'Content-Length': statSync(file).size }),
+  });
+  const stream = createReadStream(file);
+  if (compress) stream.pipe(createGzip()).pipe(response);
+  else stream.pipe(response);
+}
+
+interface HeaderRule {
+  /** A URL path below the base, `*` matching anything. */
+  pattern: RegExp;
+  headers: Record<string, string>;
+}
+
+/** The rules of a `_headers` file (Netlify's format: a path line, then indented `Name: value` lines). */
+function readHeaderRules(root: string): HeaderRule[] {
+  const file = path.join(root, '_headers');
+  if (!existsSync(file)) return [];
+  const rules: HeaderRule[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+      rules.push({ pattern, headers: {} });
+    } else {
+      const colon = line.indexOf(':');
+      const rule = rules.at(-1);
+      if (rule && colon > 0) rule.headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+  }
+  return rules;
+}
+
+function headersFor(rules: readonly HeaderRule[], pathBelowBase: string): Record<string, string> {
+  return Object.assign({}, ...rules.filter((rule) => rule.pattern.test(pathBelowBase)).map((rule) => rule.headers));
 }
 
 function resolveFile(root: string, relative: string): string | undefined {

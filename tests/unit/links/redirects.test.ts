@@ -114,9 +114,9 @@ describe('renderRedirectPage', () => {
   it('should redirect without JavaScript, say where to, and stay out of search engines and the book’s search', () => {
     const page = readBuiltPage('content/4-1-GenAI.html', html);
     expect(page.redirectTo).toBe('../generative-ai/');
-    expect(html).toContain('<meta http-equiv="refresh" content="0; url=../generative-ai/" />');
-    expect(html).toContain('<link rel="canonical" href="../generative-ai/" />');
-    expect(html).toContain('<meta name="robots" content="noindex" />');
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=../generative-ai/">');
+    expect(html).toContain('<link rel="canonical" href="../generative-ai/">');
+    expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).toContain('This page has moved to <a href="../generative-ai/">Generative AI &amp; You</a>.');
     expect(html).not.toContain('data-pagefind-body');
     expect(html).toContain('<body data-pagefind-ignore="all">');

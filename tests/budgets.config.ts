@@ -1,0 +1,64 @@
+/**
+ * Weight budgets of the built book: what a reader's first visit to a page may transfer (gzip, as a
+ * static host serves it) before any interaction. The weight gate (tests/e2e/weight-budgets.test.ts)
+ * loads every page in Chromium and checks each budget that applies to it; a failure names the page,
+ * the budget and the biggest contributors. Change a figure here, and only here, with a reason.
+ */
+
+const KB = 1024;
+
+/** What the gate knows about a page when it picks the budgets that apply. */
+export interface PageFacts {
+  /** URL path below the base: `generative-ai/`, `` for the home page. */
+  url: string;
+  /** A chapter page (the layout marks its body `.chapter-body`). */
+  chapter: boolean;
+  /** Interactive figures on the page. */
+  interactiveFigures: number;
+  /** Formulas on the page (KaTeX output). */
+  formulas: number;
+}
+
+export interface Budget {
+  name: string;
+  appliesTo: (page: PageFacts) => boolean;
+  /** All bytes transferred (documents, styles, scripts, images, fonts, data). */
+  totalBytes?: number;
+  /** Number of requests. */
+  requests?: number;
+  /** Bytes of JavaScript (the search UI loads on intent, so it is not in a first visit). */
+  scriptBytes?: number;
+}
+
+export const BUDGETS: readonly Budget[] = [
+  {
+    // The author's chapter, the book's reference page for weight: text, citations, a few figures.
+    name: 'generative-AI chapter',
+    appliesTo: (page) => page.url === 'generative-ai/',
+    totalBytes: 30 * KB,
+    requests: 6,
+    scriptBytes: 8 * KB,
+  },
+  {
+    name: 'chapter without an interactive figure',
+    appliesTo: (page) => page.chapter && page.interactiveFigures === 0,
+    scriptBytes: 8 * KB,
+  },
+  {
+    name: 'page with one interactive figure',
+    appliesTo: (page) => page.interactiveFigures === 1,
+    scriptBytes: 25 * KB,
+  },
+  {
+    // Home, bibliography, search, 404: no figure runs there.
+    name: 'page that is not a chapter',
+    appliesTo: (page) => !page.chapter,
+    scriptBytes: 8 * KB,
+  },
+];
+
+/** KaTeX's stylesheet and fonts are only for pages with formulas: URLs below this folder. */
+export const KATEX_ASSETS = '/_katex/';
+
+/** How the gate recognises an interactive figure in a page's HTML. */
+export const INTERACTIVE_FIGURE_SELECTOR = 'figure.interactive-figure';

@@ -1,0 +1,104 @@
+/**
+ * Weight gate: every page's first visit, loaded in Chromium from a server that compresses like a
+ * static host (gzip), stays within the budgets of tests/budgets.config.ts, and KaTeX's stylesheet and
+ * fonts load only where there is math. A failure names the page, the budget and the biggest files.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { INTERACTIVE_FIGURE_SELECTOR, type PageFacts } from '../budgets.config.js';
+import { checkBudgets } from '../support/budget-check.js';
+import { launchBrowser } from '../support/browser.js';
+import { builtPages } from '../support/built-pages.js';
+import { type PageVisit, visitPage } from '../support/page-visit.js';
+import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { tamperedSite } from '../support/tampered-site.js';
+
+let browser: Browser;
+const sites: StaticSite[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const site of sites) await site.close();
+});
+
+const CHAPTER = '.chapter-body';
+const FORMULA = '.katex';
+
+interface Measured {
+  facts: PageFacts;
+  visit: PageVisit;
+}
+
+/** First visits (a fresh browser context each: nothing cached) to the pages of the site at `dir`. */
+async function measure(dir: string, only?: string): Promise<Measured[]> {
+  const site = await serveStatic(dir);
+  sites.push(site);
+  const measured: Measured[] = [];
+  for (const page of builtPages(dir).filter((candidate) => !candidate.redirect && (only === undefined || candidate.url === only))) {
+    const context = await browser.newContext();
+    const visit = await visitPage(context, site.url(page.url), [CHAPTER, FORMULA, INTERACTIVE_FIGURE_SELECTOR]);
+    await context.close();
+    const facts: PageFacts = {
+      url: page.url,
+      chapter: (visit.counts[CHAPTER] ?? 0) > 0,
+      formulas: visit.counts[FORMULA] ?? 0,
+      interactiveFigures: visit.counts[INTERACTIVE_FIGURE_SELECTOR] ?? 0,
+    };
+    measured.push({ facts, visit });
+  }
+  return measured;
+}
+
+let book: Measured[] = [];
+
+describe('weight budgets', () => {
+  it('should keep every page of the book within its budgets', async () => {
+    book = await measure(inject('bookDir'));
+    // The gate sees what it must: chapters, pages with math, the generative-AI chapter, gzip sizes.
+    expect(book.filter((page) => page.facts.chapter).length).toBeGreaterThanOrEqual(8);
+    expect(book.filter((page) => page.facts.formulas > 0).length).toBeGreaterThan(3);
+    const genai = book.find((page) => page.facts.url === 'generative-ai/');
+    expect(genai?.facts.chapter).toBe(true);
+    const document = genai?.visit.resources.find((resource) => resource.type === 'document');
+    expect(document?.bytes).toBeGreaterThan(1000);
+    expect(document?.bytes).toBeLessThan(30 * 1024);
+    expect(book.flatMap((page) => checkBudgets(page.facts, page.visit.resources))).toEqual([]);
+  }, 180_000);
+
+  it('should load KaTeX only on pages with formulas', () => {
+    const withMath = book.filter((page) => page.facts.formulas > 0);
+    const withoutMath = book.filter((page) => page.facts.formulas === 0);
+    expect(withMath.length).toBeGreaterThan(0);
+    expect(withoutMath.length).toBeGreaterThan(0);
+    for (const page of withoutMath) expect(page.visit.resources.some((resource) => resource.url.includes('/_katex/')), page.facts.url).toBe(false);
+  });
+
+  it('should name the page and the script when a 50 KB script is added to a chapter', async () => {
+    const dir = tamperedSite(
+      inject('bookDir'),
+      { 'generative-ai/index.html': (html) => html.replace('</head>', '<script type="module" src="/_astro/heavy.js"></script></head>') },
+      // Random bytes hardly compress: about 50 KB on the wire.
+      { '_astro/heavy.js': `// ${randomBytes(50 * 1024).toString('base64')}\n` },
+    );
+    const [page] = await measure(dir, 'generative-ai/');
+    const heavy = (page as Measured).visit.resources.find((resource) => resource.url.endsWith('/_astro/heavy.js'));
+    expect(heavy?.bytes).toBeGreaterThan(45 * 1024);
+    const failures = checkBudgets((page as Measured).facts, (page as Measured).visit.resources);
+    expect(failures.some((failure) => /^\/generative-ai\/: JavaScript \d+\.\d KB, over the budget of 8\.0 KB .*Biggest: \/_astro\/heavy\.js \d+\.\d KB/.test(failure)), failures.join('\n')).toBe(true);
+    expect(failures.some((failure) => /^\/generative-ai\/: transferred .* over the budget of 30\.0 KB/.test(failure))).toBe(true);
+  });
+
+  it('should name a page without math that loads KaTeX', async () => {
+    const dir = tamperedSite(inject('bookDir'), {
+      'bibliography/index.html': (html) => html.replace('</head>', '<link rel="stylesheet" href="/_katex/katex.min.css"></head>'),
+    });
+    const [page] = await measure(dir, 'bibliography/');
+    expect(checkBudgets((page as Measured).facts, (page as Measured).visit.resources)).toEqual([
+      "/bibliography/: loads KaTeX (/_katex/katex.min.css) but has no formula",
+    ]);
+  });
+});
