@@ -61,4 +61,4 @@ export const BUDGETS: readonly Budget[] = [
 export const KATEX_ASSETS = '/_katex/';
 
 /** How the gate recognises an interactive figure in a page's HTML. */
-export const INTERACTIVE_FIGURE_SELECTOR = 'figure.interactive-figure';
+export const INTERACTIVE_FIGURE_SELECTOR = 'figure.figure-interactive';
