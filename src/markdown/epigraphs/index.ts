@@ -6,8 +6,13 @@
 import type { Blockquote, Paragraph, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 
-/** `--` (or an em dash) with whitespace before it, or at the start of the last paragraph. */
+/** `--` (or an en or em dash) with whitespace before it, or at the start of the last paragraph. */
 const ATTRIBUTION_MARK = /(^|\s+)(?:--|–|—)\s+/;
+/**
+ * An attribution starts with a name (a capital letter) or with the work's linked or emphasised title;
+ * after a dash that is punctuation inside the quote, the sentence goes on (`the model — which…`).
+ */
+const ATTRIBUTION_START = /^[\p{Lu}\p{Lt}]/u;
 
 export default function remarkEpigraphs() {
   return (tree: Root) => transformEpigraphs(tree);
@@ -57,7 +62,9 @@ export function splitAttribution(paragraph: Paragraph): { quote: PhrasingContent
     const attribution: PhrasingContent[] = [];
     if (after) attribution.push({ type: 'text', value: after });
     attribution.push(...paragraph.children.slice(i + 1));
-    if (attribution.length === 0) return undefined;
+    const first = attribution[0];
+    if (!first) return undefined;
+    if (first.type === 'text' ? !ATTRIBUTION_START.test(first.value.trimStart()) : first.type !== 'link' && first.type !== 'emphasis') return undefined;
     return { quote, attribution };
   }
   return undefined;

@@ -88,6 +88,8 @@ describe('remarkEpigraphs on other block quotes', () => {
   it.each([
     ['a mark with nothing after it', '> A quote --\n'],
     ['`--` inside a word', '> well--known a-- b\n'],
+    ['a dash inside the quote’s sentence', '> The model — which nobody audited — failed in deployment.\n'],
+    ['a spaced double hyphen inside a sentence', '> Data -- like people -- carry history\n'],
   ])('should leave %s unchanged', (_name, source) => {
     const tree = parse(source);
     const before = structuredClone(tree);
