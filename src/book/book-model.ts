@@ -70,7 +70,7 @@ export function buildBookModel(paths: BookPaths): BookModel {
     const clash = byId.get(meta.id);
     if (clash) {
       chapter.file.message(`Chapter id \`${meta.id}\` is already used by ${clash.displayPath}; ids must be unique`, {
-        place: { line: 2, column: 1 },
+        place: chapter.fieldPlaces?.id ?? { line: 2, column: 1 },
         ruleId: RuleId.chapterUnique,
         source: 'book-model',
       }).fatal = true;
@@ -79,7 +79,7 @@ export function buildBookModel(paths: BookPaths): BookModel {
     const slugClash = bySlug.get(meta.slug);
     if (slugClash) {
       chapter.file.message(`Slug \`${meta.slug}\` is already used by ${slugClash.displayPath}; slugs must be unique`, {
-        place: { line: 2, column: 1 },
+        place: chapter.fieldPlaces?.slug ?? { line: 2, column: 1 },
         ruleId: RuleId.chapterUnique,
         source: 'book-model',
       }).fatal = true;

@@ -14,6 +14,8 @@ export interface ChapterFile {
   displayPath: string;
   source: string;
   frontmatter?: ChapterFrontmatter;
+  /** Where each frontmatter field's value is in the file, so messages about a field point at it. */
+  fieldPlaces?: Partial<Record<keyof ChapterFrontmatter, { line: number; column: number }>>;
   /** Messages about this file (frontmatter problems here; content problems added by the checks). */
   file: VFile;
 }
@@ -71,6 +73,11 @@ export function readChapterFile(absolutePath: string, root: string): ChapterFile
   const result = chapterFrontmatterSchema.safeParse(document.toJS() ?? {});
   if (result.success) {
     chapter.frontmatter = result.data;
+    chapter.fieldPlaces = {};
+    for (const field of Object.keys(result.data) as (keyof ChapterFrontmatter)[]) {
+      const node = document.get(field, true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) chapter.fieldPlaces[field] = place(node.range[0]);
+    }
     return chapter;
   }
   for (const issue of result.error.issues) {

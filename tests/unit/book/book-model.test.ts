@@ -166,12 +166,12 @@ describe('buildBookModel on mismatches between book.yaml and the files', () => {
     expect(messagesOf(model, 'content/a.mdx')).toHaveLength(0);
     const messages = messagesOf(model, 'content/b.mdx');
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ ruleId: 'chapter-unique', fatal: true, line: 2, column: 1 });
+    expect(messages[0]).toMatchObject({ ruleId: 'chapter-unique', fatal: true, line: 2, column: 5 });
     expect(messages[0]?.reason).toBe('Chapter id `a-chapter` is already used by content/a.mdx; ids must be unique');
     expect(model.chapters.map((entry) => entry.file)).toEqual(['content/a.mdx']);
   });
 
-  it('should report two files with the same slug', () => {
+  it('should report two files with the same slug, at the second one’s slug line', () => {
     const model = build({
       'content/book.yaml': `${STRUCTURE_HEAD}parts:\n  - title: One\n    chapters:\n      - a-chapter\n      - b-chapter\n`,
       'content/a.mdx': chapter('a-chapter', { slug: 'same' }),
@@ -179,7 +179,7 @@ describe('buildBookModel on mismatches between book.yaml and the files', () => {
     });
     const messages = allMessages(model);
     expect(messages).toHaveLength(1);
-    expect(messagesOf(model, 'content/b.mdx')[0]).toMatchObject({ ruleId: 'chapter-unique', fatal: true, line: 2, column: 1 });
+    expect(messagesOf(model, 'content/b.mdx')[0]).toMatchObject({ ruleId: 'chapter-unique', fatal: true, line: 4, column: 7 });
     expect(messages[0]?.reason).toBe('Slug `same` is already used by content/a.mdx; slugs must be unique');
   });
 
