@@ -6,12 +6,23 @@
  * with a letter to the authors' initials in the references). Imported statically: a dynamic import in `astro:build:done` fails
  * (../shared/STACK.md, pitfall 8).
  */
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 
 /** What the index leaves out of the indexed chapter bodies. */
 export const SEARCH_EXCLUDED = ['.katex', '.heading-anchor', '.references', '.role-placeholder', '.figure-media'];
+
+/**
+ * Pagefind also writes its own ready-made search interfaces (about 430 KB). The book has its own
+ * (src/scripts/search-ui.ts, over `pagefind.js`), so they would only be dead weight in the output.
+ */
+const UNUSED_BUNDLES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+function removeUnusedBundles(folder: string): void {
+  for (const file of readdirSync(folder)) if (UNUSED_BUNDLES.test(file)) rmSync(path.join(folder, file));
+}
 
 /** Index `outDir` and write the index into `outDir/pagefind`. */
 export async function buildSearchIndex(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
@@ -23,6 +34,7 @@ export async function buildSearchIndex(outDir: string, logger: AstroIntegrationL
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    removeUnusedBundles(path.join(outDir, 'pagefind'));
     logger.info(`Search: indexed ${added.page_count} page(s) in ${Math.round(performance.now() - started)} ms`);
   } finally {
     await pagefind.close();
