@@ -1,7 +1,7 @@
 /**
  * remark plugin: a fenced block whose language is `{name}` is a MyST directive. Those this book knows
- * are transformed by earlier plugins; any left is an unknown directive, an error (rule
- * `directive-known`) rather than a code block shown as-is.
+ * (figure, interactive, the callouts) are transformed by earlier plugins; any left is an unknown
+ * directive, an error (rule `directive-known`) rather than a code block shown as-is.
  */
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -10,7 +10,7 @@ import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { RuleId } from '../../diagnostics/rule-ids.js';
 import { CALLOUT_TITLES } from '../callouts/index.js';
 
-const KNOWN = ['figure', ...Object.keys(CALLOUT_TITLES)];
+const KNOWN = ['figure', 'interactive', ...Object.keys(CALLOUT_TITLES)];
 
 export default function remarkDirectivesCheck() {
   return (tree: Root, file: VFile) => {
