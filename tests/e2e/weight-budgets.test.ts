@@ -61,6 +61,7 @@ describe('weight budgets', () => {
     // The gate sees what it must: chapters, pages with math, the generative-AI chapter, gzip sizes.
     expect(book.filter((page) => page.facts.chapter).length).toBeGreaterThanOrEqual(8);
     expect(book.filter((page) => page.facts.formulas > 0).length).toBeGreaterThan(3);
+    expect(book.filter((page) => page.facts.interactiveFigures === 1).map((page) => page.facts.url)).toContain('machine-learning-fundamentals/');
     const genai = book.find((page) => page.facts.url === 'generative-ai/');
     expect(genai?.facts.chapter).toBe(true);
     const document = genai?.visit.resources.find((resource) => resource.type === 'document');
