@@ -17,6 +17,8 @@ export interface PageFacts {
   interactiveFigures: number;
   /** Formulas on the page (KaTeX output). */
   formulas: number;
+  /** KaTeX stylesheets inlined in the page (`style[data-katex]`). */
+  katexStyles: number;
 }
 
 export interface Budget {
@@ -57,8 +59,11 @@ export const BUDGETS: readonly Budget[] = [
   },
 ];
 
-/** KaTeX's stylesheet and fonts are only for pages with formulas: URLs below this folder. */
+/** KaTeX's fonts are only for pages with formulas: URLs below this folder. */
 export const KATEX_ASSETS = '/_katex/';
+
+/** KaTeX's stylesheet, inlined only into pages with formulas. */
+export const KATEX_STYLE_SELECTOR = 'style[data-katex]';
 
 /** How the gate recognises an interactive figure in a page's HTML. */
 export const INTERACTIVE_FIGURE_SELECTOR = 'figure.figure-interactive';

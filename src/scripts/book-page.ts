@@ -125,17 +125,22 @@ function setupSearch(): void {
  */
 function setupScrollableRegions(): void {
   const mark = () => {
-    for (const region of document.querySelectorAll<HTMLElement>('.chapter-body .katex-display, .chapter-body table')) {
-      if (region.scrollWidth > region.clientWidth || region.scrollHeight > region.clientHeight) {
+    const regions = [...document.querySelectorAll<HTMLElement>('.chapter-body .katex-display, .chapter-body table')];
+    // All reads, then all writes: one layout for the whole page, not one per region.
+    const overflowing = regions.map((region) => region.scrollWidth > region.clientWidth || region.scrollHeight > region.clientHeight);
+    regions.forEach((region, index) => {
+      if (overflowing[index]) {
         region.tabIndex = 0;
         region.setAttribute('role', region.tagName === 'TABLE' ? 'table' : 'group');
         if (region.tagName !== 'TABLE') region.setAttribute('aria-label', 'Formula (scrolls sideways)');
       } else if (region.hasAttribute('tabindex')) {
         region.removeAttribute('tabindex');
       }
-    }
+    });
   };
-  mark();
+  // After the first frame: measuring earlier would force the page's first layout inside this
+  // script's task and delay the first paint (a long task on phones with math-heavy chapters).
+  requestAnimationFrame(() => setTimeout(mark));
   // Overflow changes as KaTeX's fonts arrive and as the window resizes.
   void document.fonts?.ready.then(mark);
   window.addEventListener('load', mark);

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { INTERACTIVE_FIGURE_SELECTOR, type PageFacts } from '../budgets.config.js';
+import { INTERACTIVE_FIGURE_SELECTOR, KATEX_STYLE_SELECTOR, type PageFacts } from '../budgets.config.js';
 import { checkBudgets } from '../support/budget-check.js';
 import { launchBrowser } from '../support/browser.js';
 import { builtPages } from '../support/built-pages.js';
@@ -40,13 +40,14 @@ async function measure(dir: string, only?: string): Promise<Measured[]> {
   const measured: Measured[] = [];
   for (const page of builtPages(dir).filter((candidate) => !candidate.redirect && (only === undefined || candidate.url === only))) {
     const context = await browser.newContext();
-    const visit = await visitPage(context, site.url(page.url), [CHAPTER, FORMULA, INTERACTIVE_FIGURE_SELECTOR]);
+    const visit = await visitPage(context, site.url(page.url), [CHAPTER, FORMULA, INTERACTIVE_FIGURE_SELECTOR, KATEX_STYLE_SELECTOR]);
     await context.close();
     const facts: PageFacts = {
       url: page.url,
       chapter: (visit.counts[CHAPTER] ?? 0) > 0,
       formulas: visit.counts[FORMULA] ?? 0,
       interactiveFigures: visit.counts[INTERACTIVE_FIGURE_SELECTOR] ?? 0,
+      katexStyles: visit.counts[KATEX_STYLE_SELECTOR] ?? 0,
     };
     measured.push({ facts, visit });
   }
@@ -75,7 +76,15 @@ describe('weight budgets', () => {
     const withoutMath = book.filter((page) => page.facts.formulas === 0);
     expect(withMath.length).toBeGreaterThan(0);
     expect(withoutMath.length).toBeGreaterThan(0);
-    for (const page of withoutMath) expect(page.visit.resources.some((resource) => resource.url.includes('/_katex/')), page.facts.url).toBe(false);
+    for (const page of withoutMath) {
+      expect(page.visit.resources.some((resource) => resource.url.includes('/_katex/')), page.facts.url).toBe(false);
+      expect(page.facts.katexStyles, page.facts.url).toBe(0);
+    }
+    // Pages with math do get KaTeX: its stylesheet inline, its fonts from the site.
+    for (const page of withMath) {
+      expect(page.facts.katexStyles, page.facts.url).toBe(1);
+      expect(page.visit.resources.some((resource) => /\/_katex\/fonts\/KaTeX_.*\.woff2$/.test(resource.url)), page.facts.url).toBe(true);
+    }
   });
 
   it('should name the page and the script when a 50 KB script is added to a chapter', async () => {
@@ -95,11 +104,11 @@ describe('weight budgets', () => {
 
   it('should name a page without math that loads KaTeX', async () => {
     const dir = tamperedSite(inject('bookDir'), {
-      'bibliography/index.html': (html) => html.replace('</head>', '<link rel="stylesheet" href="/_katex/katex.min.css"></head>'),
+      'bibliography/index.html': (html) => html.replace('</head>', '<link rel="preload" as="font" type="font/woff2" href="/_katex/fonts/KaTeX_Main-Regular.woff2" crossorigin></head>'),
     });
     const [page] = await measure(dir, 'bibliography/');
     expect(checkBudgets((page as Measured).facts, (page as Measured).visit.resources)).toEqual([
-      "/bibliography/: loads KaTeX (/_katex/katex.min.css) but has no formula",
+      '/bibliography/: loads KaTeX (/_katex/fonts/KaTeX_Main-Regular.woff2) but has no formula',
     ]);
   });
 });

@@ -28,8 +28,9 @@ export function checkBudgets(page: PageFacts, resources: readonly LoadedResource
   if (page.formulas === 0 && katex.length > 0) {
     failures.push(`/${page.url}: loads KaTeX (${katex.map((resource) => shortUrl(resource.url)).join(', ')}) but has no formula`);
   }
-  if (page.formulas > 0 && !katex.some((resource) => resource.type === 'stylesheet')) {
-    failures.push(`/${page.url}: has ${page.formulas} formula(s) but does not load KaTeX's stylesheet`);
+  if (page.formulas === 0 && page.katexStyles > 0) failures.push(`/${page.url}: carries KaTeX's stylesheet but has no formula`);
+  if (page.formulas > 0 && page.katexStyles !== 1) {
+    failures.push(`/${page.url}: has ${page.formulas} formula(s) and ${page.katexStyles} KaTeX stylesheet(s) instead of one`);
   }
   return failures;
 }
