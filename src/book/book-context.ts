@@ -19,7 +19,7 @@ export interface BookContext {
 
 /** A book context for the book at `paths`, rebuilt whenever the structure or a chapter file changes. */
 export function createBookContext(paths: BookPaths): BookContext {
-  let cached: { digest: string; model: BookModel; targets?: CrossReferenceTargets } | undefined;
+  let cached: { digest: string; model: BookModel; targets?: CrossReferenceTargets; byPath?: Map<string, ChapterContext> } | undefined;
   // Stat, don't read: this runs for every chapter rendered, and files rarely change during a build.
   const current = () => {
     const digest = [paths.structure, ...listChapterFiles(paths.content)].map((file) => `${file}@${modified(file)}`).join('|');
@@ -28,14 +28,16 @@ export function createBookContext(paths: BookPaths): BookContext {
   };
   return {
     chapterOfFile(absolutePath) {
-      const { model } = current();
-      // Real paths: the content folder may be a symbolic link, which bundlers resolve.
-      const resolved = realPath(path.resolve(paths.root, absolutePath));
-      for (const chapter of model.chapters) {
-        const chapterPath = model.chapterFiles.get(chapter.id)?.path;
-        if (chapterPath && realPath(chapterPath) === resolved) return { id: chapter.id, number: chapter.number };
-      }
-      return undefined;
+      const state = current();
+      // Real paths: the content folder may be a symbolic link, which bundlers resolve. Resolved once
+      // per model, not once per chapter rendered (that was quadratic in the number of chapters).
+      state.byPath ??= new Map(
+        state.model.chapters.flatMap((chapter) => {
+          const chapterPath = state.model.chapterFiles.get(chapter.id)?.path;
+          return chapterPath ? [[realPath(chapterPath), { id: chapter.id, number: chapter.number }] as const] : [];
+        }),
+      );
+      return state.byPath.get(realPath(path.resolve(paths.root, absolutePath)));
     },
     targets() {
       const state = current();

@@ -13,7 +13,7 @@ import { type DiagnosticSummary, summarizeDiagnostics } from '../diagnostics/rep
 /** Check the whole book and log what was found. */
 export async function runContentCheck(paths: BookPaths, base: string, logger: AstroIntegrationLogger): Promise<DiagnosticSummary> {
   const model = buildBookModel(paths);
-  const pipeline = bookPipelineOptions(paths, base);
+  const pipeline = { ...bookPipelineOptions(paths, base), checkOnly: true };
   await checkChapters(model.chapterFiles.values(), pipeline);
   const bibliography = loadBibliography(paths.bibliography, displayPath(paths, paths.bibliography));
   const summary = summarizeDiagnostics([...model.files, bibliography.file, ...pipeline.book.targets().files]);

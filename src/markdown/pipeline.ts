@@ -35,6 +35,8 @@ export interface PipelineOptions {
   citationStyle: CitationStyle;
   /** The whole book, as the chapter being rendered needs it (its number, cross-reference targets). */
   book: BookContext;
+  /** For the content check: report every problem, but skip work only rendering needs (formatting). */
+  checkOnly?: boolean;
 }
 
 /**
@@ -43,7 +45,12 @@ export interface PipelineOptions {
  * the resolvers (citations, cross-references); checks and flags last.
  */
 export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
-  const citations = { bibliographyPath: options.bibliographyPath, bibliographyDisplayPath: options.bibliographyDisplayPath, style: options.citationStyle };
+  const citations = {
+    bibliographyPath: options.bibliographyPath,
+    bibliographyDisplayPath: options.bibliographyDisplayPath,
+    style: options.citationStyle,
+    checkOnly: options.checkOnly,
+  };
   return [
     remarkMath,
     [remarkChapterContext, { chapterOfFile: (file: string) => options.book.chapterOfFile(file) }],

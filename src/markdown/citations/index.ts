@@ -21,6 +21,11 @@ export interface CitationOptions {
   /** Path of the .bib as messages show it. */
   bibliographyDisplayPath?: string;
   style: CitationStyle;
+  /**
+   * Check the keys only, without formatting: the content check's pass, whose tree is never rendered.
+   * Formatting (citeproc) is most of a chapter's cost, and rendering does it anyway.
+   */
+  checkOnly?: boolean;
 }
 
 /** Id of a reference entry, and of the n-th (1-based) citation of a key in a chapter. */
@@ -30,12 +35,12 @@ export const citationId = (key: string, occurrence: number) => `cite-${key}-${oc
 export default function remarkCitations(options: CitationOptions) {
   return (tree: Root, file: VFile) => {
     const bibliography = loadBibliography(options.bibliographyPath, options.bibliographyDisplayPath);
-    resolveCitations(tree, file, bibliography, options.style);
+    resolveCitations(tree, file, bibliography, options.style, options.checkOnly);
   };
 }
 
 /** Replace the tree's `cite` nodes by formatted citations and append the chapter's references. */
-export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliography, style: CitationStyle): void {
+export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliography, style: CitationStyle, checkOnly = false): void {
   const cites: Cite[] = [];
   visit(tree, 'cite', (node: Cite) => {
     cites.push(node);
@@ -70,6 +75,7 @@ export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliogr
     }
     known.set(cite, keys);
   }
+  if (checkOnly) return;
 
   const formatter = createCitationFormatter(style, order.map((key) => bibliography.items.get(key)!));
   const occurrences = new Map<string, number>();

@@ -76,11 +76,11 @@ const bib = parseBibliography(
   'bib/references.bib',
 );
 
-function render(source: string, style: CitationStyle = 'apa') {
+function render(source: string, style: CitationStyle = 'apa', checkOnly = false) {
   const file = new VFile({ path: 'content/p/x.mdx', value: source });
   const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMystRoles);
   const tree = processor.runSync(processor.parse(file), file) as Root;
-  resolveCitations(tree, file, bib, style);
+  resolveCitations(tree, file, bib, style, checkOnly);
   const html = unified().use(remarkRehype).use(rehypeStringify).stringify(unified().use(remarkRehype).runSync(tree, file));
   const text = html.replace(/<[^>]+>/g, '');
   return { html, text, messages: file.messages };
@@ -167,5 +167,19 @@ describe('citation errors', () => {
   it('should report each bad key of a book, not only the first', () => {
     const { messages } = render('{cite:p}`nope1` and {cite:t}`dai2024bias,nope2`');
     expect(messages.map((message) => message.reason.match(/`(nope\d)`/)?.[1])).toEqual(['nope1', 'nope2']);
+  });
+});
+
+describe('the content check’s pass (check only)', () => {
+  it('should report the same problems as rendering, without formatting anything', () => {
+    const source = 'Bias {cite:p}`dai2024bais` and {cite:t}`wei2022emergent` and {cite:p}``.';
+    const checked = render(source, 'apa', true);
+    const rendered = render(source);
+    expect(checked.messages.map(String)).toEqual(rendered.messages.map(String));
+    expect(checked.messages).toHaveLength(2);
+    // Nothing was formatted: no citation text, no References section.
+    expect(rendered.text).toContain('Wei et al. (2022)');
+    expect(checked.text).not.toContain('Wei et al.');
+    expect(checked.html).not.toContain('References');
   });
 });
