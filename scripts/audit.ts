@@ -10,11 +10,11 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { astroBuild } from '../tests/support/astro-build.js';
+import { serveStatic } from '../tests/support/static-server.js';
 import { chooseAuditPages } from './audit/choose-pages.js';
 import { parseAuditOptions } from './audit/options.js';
 import { type AuditRun, categoryScore, formatFailingAudits, formatScoreTable } from './audit/report.js';
 import { CATEGORIES, type Preset, runLighthouseMedian } from './audit/run-lighthouse.js';
-import { serveCompressed } from './audit/serve-compressed.js';
 
 const PRESETS: readonly Preset[] = ['mobile', 'desktop'];
 
@@ -47,7 +47,7 @@ if (!outDir) {
 }
 
 const results: AuditRun[] = [];
-const site = await serveCompressed(outDir);
+const site = await serveStatic(outDir);
 try {
   const { pages, notes } = chooseAuditPages(outDir);
   for (const note of notes) console.log(note);
@@ -56,7 +56,7 @@ try {
     for (const preset of PRESETS) {
       const label = `/${page.path}`;
       process.stdout.write(`Auditing ${label} (${page.reasons.join(', ')}), ${preset}${options.runs > 1 ? `, median of ${options.runs}` : ''}… `);
-      const lhr = await runLighthouseMedian(site.url + page.path, preset, options.runs);
+      const lhr = await runLighthouseMedian(site.url(page.path.replace(/^\//, '')), preset, options.runs);
       results.push({ page: label, preset, lhr });
       console.log(CATEGORIES.map((category) => categoryScore(lhr, category) ?? 'error').join(' / '));
       if (lhr.runtimeError) console.log(`  runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);

@@ -1,8 +1,10 @@
 /**
  * A minimal static file server for built sites, on 127.0.0.1, serving a folder under a base path
  * as a static host would: `dir/index.html` for `dir/`, `404.html` with status 404 otherwise, text
- * compressed with gzip when the browser accepts it (so transferred sizes are real), and the headers
- * of the site's `_headers` file (the Content-Security-Policy among them).
+ * compressed with gzip when the browser accepts it (so transferred sizes are real), Astro's
+ * content-hashed assets (`_astro/`) cached for a year and everything else revalidated, and the
+ * headers of the site's `_headers` file (the Content-Security-Policy among them). The tests and the
+ * Lighthouse audit (scripts/audit.ts) both serve the book with it.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
@@ -12,14 +14,22 @@ import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
   '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.webmanifest': 'application/manifest+json',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
-  '.json': 'application/json',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
 };
 
 export interface StaticSite {
@@ -39,11 +49,12 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
     const headers = { ...headersFor(headerRules, pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : pathname) };
     if (!file) {
       const notFound = path.join(root, '404.html');
-      if (existsSync(notFound)) send(response, 404, notFound, headers, gzip);
+      if (existsSync(notFound)) send(response, 404, notFound, headers, gzip, request.method === 'HEAD');
       else response.writeHead(404, headers).end('Not found');
       return;
     }
-    send(response, 200, file, headers, gzip);
+    headers['Cache-Control'] = pathname.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
+    send(response, 200, file, headers, gzip, request.method === 'HEAD');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -51,13 +62,19 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
   return {
     origin,
     url: (below = '') => `${origin}${base}${below}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        // Browsers keep connections alive: close them too, or close() waits for their timeout.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.svg', '.json', '.ttf']);
+/** Types a host compresses (fonts, images and Pagefind's pre-compressed files are sent as they are). */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.xml', '.webmanifest', '.ttf']);
 
-function send(response: ServerResponse, status: number, file: string, headers: OutgoingHttpHeaders, gzip: boolean): void {
+function send(response: ServerResponse, status: number, file: string, headers: OutgoingHttpHeaders, gzip: boolean, headOnly: boolean): void {
   const extension = path.extname(file);
   const compress = gzip && COMPRESSIBLE.has(extension);
   response.writeHead(status, {
@@ -65,6 +82,10 @@ function send(response: ServerResponse, status: number, file: string, headers: O
     'Content-Type': TYPES[extension] ?? 'application/octet-stream',
     ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : { 'Content-Length': statSync(file).size }),
   });
+  if (headOnly) {
+    response.end();
+    return;
+  }
   const stream = createReadStream(file);
   if (compress) stream.pipe(createGzip()).pipe(response);
   else stream.pipe(response);
