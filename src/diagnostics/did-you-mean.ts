@@ -1,14 +1,17 @@
 /** "Did you mean" suggestions for misspelt ids, keys and labels. */
 
-/** ` (did you mean \`x\`?)` for the candidate closest to `wanted`, or `''` when none is close. */
-export function didYouMean(wanted: string, candidates: Iterable<string>): string {
+/**
+ * ` (did you mean \`x\`?)` for the candidate closest to `wanted`, or `''` when none is close; `show`
+ * writes the candidate as the author would type it (a directive name `x` as `{x}`).
+ */
+export function didYouMean(wanted: string, candidates: Iterable<string>, show: (candidate: string) => string = (candidate) => candidate): string {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const distance = editDistance(wanted, candidate);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return best !== undefined && bestDistance <= Math.max(2, wanted.length / 3) ? ` (did you mean \`${best}\`?)` : '';
+  return best !== undefined && bestDistance <= Math.max(2, wanted.length / 3) ? ` (did you mean \`${show(best)}\`?)` : '';
 }
 
 /** Levenshtein distance between two strings. */

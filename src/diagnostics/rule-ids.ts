@@ -23,6 +23,8 @@ export const RuleId = {
   chapterUnique: 'chapter-unique',
   /** A figure directive is complete (source exists, alt text given). */
   figureValid: 'figure-valid',
+  /** An interactive figure directive names a known widget, with its required and known options. */
+  interactiveValid: 'interactive-valid',
   /** A directive (```{name}) is one this book knows. */
   directiveKnown: 'directive-known',
   /** The .bib file parses; each entry is well-formed. */

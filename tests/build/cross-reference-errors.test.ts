@@ -15,7 +15,7 @@ describe('cross-reference errors fail the build', () => {
     expect(output).toContain(`${file}:11:23  error  Unknown \`{ref}\` target \`shared-labl\`; nearest section/figure/equation labels: \`shared-label\`  [xref-target-exists]`);
     expect(output).toContain(`${file}:11:46  error  Unknown \`{eq}\` target \`eq-nowhere\`; nearest equation labels: (none in the book)  [xref-target-exists]`);
     expect(output).toMatch(new RegExp(`${file}:13:29  error  Unknown role \`\\{cite:x\\}\`, expected one of .*\\[role-known\\]`));
-    expect(output).toMatch(new RegExp(`${file}:15:1  error  Unknown directive \`\\{notte\\}\` \\(did you mean \`note\`\\?\\); known directives: .*\\[directive-known\\]`));
+    expect(output).toMatch(new RegExp(`${file}:15:1  error  Unknown directive \`\\{notte\\}\` \\(did you mean \`\\{note\\}\`\\?\\); known directives: .*\\[directive-known\\]`));
     expect(output).toMatch(/6 content error\(s\)/);
   });
 });

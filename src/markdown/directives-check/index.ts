@@ -18,7 +18,7 @@ export default function remarkDirectivesCheck() {
       const name = /^\{([^}]*)\}$/.exec(node.lang ?? '')?.[1];
       if (name === undefined) return;
       file.message(
-        `Unknown directive \`{${name}}\`${didYouMean(name, KNOWN)}; known directives: ${KNOWN.map((known) => `\`{${known}}\``).join(', ')}`,
+        `Unknown directive \`{${name}}\`${didYouMean(name, KNOWN, (known) => `{${known}}`)}; known directives: ${KNOWN.map((known) => `\`{${known}}\``).join(', ')}`,
         { place: node.position, ruleId: RuleId.directiveKnown, source: 'directives' },
       ).fatal = true;
     });

@@ -15,7 +15,7 @@
  * that MDX renders with the component `[slug].astro` passes to `<Content components={…}>`. So a
  * widget's component, and its script, are rendered only on pages that contain it. Problems (unknown
  * widget, missing `:name:` or `:alt:`, unknown or malformed options, a `.md` chapter) are errors
- * (rule `figure-valid`) at the directive or at the option's line; the widget is then replaced by a
+ * (rule `interactive-valid`) at the directive or at the option's line; the widget is then replaced by a
  * visible placeholder, so the dev server still renders the page.
  */
 import type { BlockContent, Code } from 'mdast';
@@ -65,7 +65,7 @@ export function interactiveWidgetNode(node: Code, directive: InteractiveDirectiv
   const problems = directiveProblems(directive, widget, file);
   for (const { reason, line } of problems) {
     const place = line === undefined ? node.position : optionPoint(node, line);
-    file.message(`Interactive figure ${reason}`, { place, ruleId: RuleId.figureValid, source: 'interactive-figures' }).fatal = true;
+    file.message(`Interactive figure ${reason}`, { place, ruleId: RuleId.interactiveValid, source: 'interactive-figures' }).fatal = true;
   }
   if (!widget || problems.length > 0) {
     return {

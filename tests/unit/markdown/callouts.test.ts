@@ -41,6 +41,6 @@ describe('callouts', () => {
     const { file } = render('```{tipp}\nBody\n```\n');
     expect(file.messages).toHaveLength(1);
     expect(file.messages[0]).toMatchObject({ line: 1, column: 1, ruleId: 'directive-known', fatal: true });
-    expect(file.messages[0]?.reason).toContain('Unknown directive `{tipp}` (did you mean `tip`?)');
+    expect(file.messages[0]?.reason).toContain('Unknown directive `{tipp}` (did you mean `{tip}`?)');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The `{interactive}` directive: real MDX in, through MDX's own compiler, a numbered `<figure>` around
  * the widget's component out (numbered with the chapter's image figures, labelled for cross-references);
- * and its positioned errors (rule `figure-valid`): unknown widget, missing `:name:` or `:alt:`, unknown
+ * and its positioned errors (rule `interactive-valid`): unknown widget, missing `:name:` or `:alt:`, unknown
  * or malformed options, a `.md` chapter.
  */
 import { evaluate } from '@mdx-js/mdx';
@@ -114,7 +114,7 @@ describe('the {interactive} directive', () => {
     const processor = unified().use(remarkParse).use(remarkMdx).use(remarkFigures, { publicDir }).use(remarkDirectivesCheck);
     processor.runSync(processor.parse(file), file);
     expect(summary(file)).toEqual([
-      expect.objectContaining({ line: 12, column: 1, ruleId: 'directive-known', reason: expect.stringContaining('Unknown directive `{interactiv}` (did you mean `interactive`?)') }),
+      expect.objectContaining({ line: 12, column: 1, ruleId: 'directive-known', reason: expect.stringContaining('Unknown directive `{interactiv}` (did you mean `{interactive}`?)') }),
     ]);
   });
 });
@@ -126,7 +126,7 @@ describe('the {interactive} directive’s errors', () => {
       {
         line: 3,
         column: 1,
-        ruleId: 'figure-valid',
+        ruleId: 'interactive-valid',
         fatal: true,
         reason: 'Interactive figure names the widget `threshold-explorr`, which does not exist (did you mean `threshold-explorer`?); known widgets: `threshold-explorer`',
       },
@@ -145,8 +145,8 @@ describe('the {interactive} directive’s errors', () => {
   it('should require `:name:` and `:alt:`', () => {
     const { tree, file } = transform(chapter(`${SCORES}\n${OUTCOMES}\nCaption.`));
     expect(summary(file)).toEqual([
-      expect.objectContaining({ line: 3, column: 1, ruleId: 'figure-valid', fatal: true, reason: expect.stringContaining('has no `:name:` (give it a label such as `:name: fig-<chapter>-<what>`') }),
-      expect.objectContaining({ line: 3, column: 1, ruleId: 'figure-valid', fatal: true, reason: expect.stringContaining('has no `:alt:` text') }),
+      expect.objectContaining({ line: 3, column: 1, ruleId: 'interactive-valid', fatal: true, reason: expect.stringContaining('has no `:name:` (give it a label such as `:name: fig-<chapter>-<what>`') }),
+      expect.objectContaining({ line: 3, column: 1, ruleId: 'interactive-valid', fatal: true, reason: expect.stringContaining('has no `:alt:` text') }),
     ]);
     expect((tree.children[1] as Blockquote).data).not.toHaveProperty('figure');
   });
