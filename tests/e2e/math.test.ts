@@ -69,4 +69,28 @@ describe('math', () => {
     expect(requests.filter((url) => url.includes('_katex'))).toEqual([]);
     await page.close();
   });
+
+  it('should never draw an equation number over its formula, on a phone or a desktop', async () => {
+    const overlaps: string[] = [];
+    let tags = 0;
+    for (const width of [360, 390, 768, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      for (const slug of ['machine-learning-fundamentals/', 'measuring-fairness/', 'mitigating-bias/']) {
+        await page.goto(book.url(slug), { waitUntil: 'networkidle' });
+        const found = await page.evaluate(() =>
+          [...document.querySelectorAll('.katex-display .katex-html > .tag')].map((tag) => {
+            const box = tag.getBoundingClientRect();
+            const formula = [...(tag.parentElement?.children ?? [])].filter((child) => child !== tag).map((child) => child.getBoundingClientRect());
+            const hit = formula.some((part) => part.right > box.left + 1 && part.left < box.right - 1 && part.bottom > box.top + 1 && part.top < box.bottom - 1);
+            return { id: tag.closest('[id]')?.id ?? '', hit };
+          }),
+        );
+        tags += found.length;
+        for (const { id, hit } of found) if (hit) overlaps.push(`/${slug}#${id} at ${width} px`);
+      }
+      await page.close();
+    }
+    expect(tags).toBeGreaterThan(20);
+    expect(overlaps).toEqual([]);
+  }, 120_000);
 });
