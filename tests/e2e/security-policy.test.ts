@@ -12,25 +12,19 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { builtPages } from '../support/built-pages.js';
 import { visitPage } from '../support/page-visit.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { staticSites } from '../support/static-server.js';
 import { tamperedSite } from '../support/tampered-site.js';
 
 let browser: Browser;
-const sites: StaticSite[] = [];
+const sites = staticSites();
 
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  for (const site of sites) await site.close();
+  await sites.closeAll();
 });
-
-async function serve(dir: string, base?: string): Promise<StaticSite> {
-  const site = await serveStatic(dir, base);
-  sites.push(site);
-  return site;
-}
 
 /** The directives of a policy, by name. */
 function directives(policy: string): Map<string, string[]> {
@@ -91,7 +85,7 @@ describe('Content-Security-Policy', () => {
 
   it('should report no violation on any page, with the policy enforced from the meta tag and the header', async () => {
     const dir = inject('bookDir');
-    const site = await serve(dir);
+    const site = await sites.serve(dir);
     const problems: string[] = [];
     for (const page of builtPages(dir)) {
       const context = await browser.newContext();
@@ -103,7 +97,7 @@ describe('Content-Security-Policy', () => {
   }, 180_000);
 
   it('should let the scripts do their work under the policy: theme, search (WebAssembly), previews', async () => {
-    const site = await serve(inject('bookDir'));
+    const site = await sites.serve(inject('bookDir'));
     const context = await browser.newContext();
     const page = await context.newPage();
     const violations: string[] = [];
@@ -141,7 +135,7 @@ describe('Content-Security-Policy', () => {
     const dir = tamperedSite(inject('bookDir'), {
       'bibliography/index.html': (html) => html.replace('</main>', '<script>document.title = "injected";</script></main>'),
     });
-    const site = await serve(dir);
+    const site = await sites.serve(dir);
     const context = await browser.newContext();
     const visit = await visitPage(context, site.url('bibliography/'));
     await context.close();

@@ -11,18 +11,18 @@ import { checkBudgets } from '../support/budget-check.js';
 import { launchBrowser } from '../support/browser.js';
 import { builtPages } from '../support/built-pages.js';
 import { type PageVisit, visitPage } from '../support/page-visit.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { staticSites } from '../support/static-server.js';
 import { tamperedSite } from '../support/tampered-site.js';
 
 let browser: Browser;
-const sites: StaticSite[] = [];
+const sites = staticSites();
 
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  for (const site of sites) await site.close();
+  await sites.closeAll();
 });
 
 const CHAPTER = '.chapter-body';
@@ -35,8 +35,7 @@ interface Measured {
 
 /** First visits (a fresh browser context each: nothing cached) to the pages of the site at `dir`. */
 async function measure(dir: string, only?: string): Promise<Measured[]> {
-  const site = await serveStatic(dir);
-  sites.push(site);
+  const site = await sites.serve(dir);
   const measured: Measured[] = [];
   for (const page of builtPages(dir).filter((candidate) => !candidate.redirect && (only === undefined || candidate.url === only))) {
     const context = await browser.newContext();

@@ -127,3 +127,18 @@ function resolveFile(root: string, relative: string): string | undefined {
   const index = path.join(candidate, 'index.html');
   return existsSync(index) ? index : undefined;
 }
+
+/** Serve several sites in one test file and close them all at the end (`afterAll(sites.closeAll)`). */
+export function staticSites(): { serve: (root: string, base?: string) => Promise<StaticSite>; closeAll: () => Promise<void> } {
+  const open: StaticSite[] = [];
+  return {
+    serve: async (root, base) => {
+      const site = await serveStatic(root, base);
+      open.push(site);
+      return site;
+    },
+    closeAll: async () => {
+      for (const site of open.splice(0)) await site.close();
+    },
+  };
+}
