@@ -75,7 +75,11 @@ export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliogr
     }
     known.set(cite, keys);
   }
-  if (checkOnly) return;
+  if (checkOnly) {
+    // Resolved, though not formatted: later checks (role placeholders) must not take them for unresolved.
+    for (const cite of cites) cite.data = { hName: 'span', hProperties: { className: ['citation'] } };
+    return;
+  }
 
   const formatter = createCitationFormatter(style, order.map((key) => bibliography.items.get(key)!));
   const occurrences = new Map<string, number>();
