@@ -1,7 +1,8 @@
 /**
  * Where the book's sources are. The book root is the project root unless `BOOK_ROOT` names another
  * folder (the tests build small fixture books that way). Resolved from `process.cwd()`, not
- * `import.meta.url`, because bundled plugins move (../shared/STACK.md, pitfall 7).
+ * `import.meta.url`, because Vite bundles plugins into another folder, where relative URLs no longer
+ * point at the sources.
  */
 import path from 'node:path';
 

@@ -1,7 +1,8 @@
 /**
  * Format the build's messages as `file:line:col  error|warning  reason  [rule-id]`, all of them
  * together, and count the errors (a message with `fatal: true`). Astro does not print vfile messages
- * by itself (../shared/STACK.md, pitfall 4), so the book integration prints these through its logger.
+ * by itself (and errors thrown in a `.md` entry's plugins only log and exit 0), so the book integration
+ * prints these through its logger and fails the build itself.
  */
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';

@@ -4,7 +4,7 @@
  * typeset math (KaTeX's visual HTML and its MathML), heading anchors and the reference lists are left
  * out, so excerpts read as prose (Pagefind's prefix matching would otherwise match any query starting
  * with a letter to the authors' initials in the references). Imported statically: a dynamic import in `astro:build:done` fails
- * (../shared/STACK.md, pitfall 8).
+ * with "Vite module runner has been closed".
  */
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';

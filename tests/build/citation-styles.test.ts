@@ -3,15 +3,15 @@
  * with the numeric style (Vancouver): the generative-AI chapter cites by number, in order of first
  * citation, and its References list the same 23 works numbered the same way.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild, projectRoot } from '../support/astro-build.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 describe('citation styles', () => {
   it('should render the generative-AI chapter with numbered citations when the book asks for Vancouver', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'book-vancouver-'));
+    const root = makeTempDir('book-vancouver-');
     for (const folder of ['content', 'bib', 'public']) cpSync(path.join(projectRoot, folder), path.join(root, folder), { recursive: true });
     const structure = path.join(root, 'content/book.yaml');
     writeFileSync(structure, readFileSync(structure, 'utf8').replace(/^firstPartNumber:/m, 'citationStyle: vancouver\nfirstPartNumber:'));

@@ -5,15 +5,15 @@
  * urls:accept` then rewrites the manifest; an alias keeps a renamed heading and a moved page working.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild, fixture, projectRoot } from '../support/astro-build.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 /** A copy of the fixture book that a test may edit. */
 function copyOfFixture(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'url-manifest-book-'));
+  const root = makeTempDir('url-manifest-book-');
   cpSync(fixture('url-manifest'), root, { recursive: true });
   return root;
 }

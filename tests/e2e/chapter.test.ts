@@ -10,7 +10,7 @@ import { projectRoot } from '../support/astro-build.js';
 import { launchBrowser } from '../support/browser.js';
 import { type StaticSite, serveStatic } from '../support/static-server.js';
 
-const manuscript = readFileSync(path.join(projectRoot, '../shared/manuscript/4-1-genai.md'), 'utf8');
+const manuscript = readFileSync(path.join(projectRoot, 'tests/fixtures/jupyter-book/4-1-genai.md'), 'utf8');
 const chapterSource = readFileSync(path.join(projectRoot, 'content/4-special-topics/4-1-genai.mdx'), 'utf8');
 
 let site: StaticSite;

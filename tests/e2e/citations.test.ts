@@ -11,7 +11,7 @@ import { projectRoot } from '../support/astro-build.js';
 import { launchBrowser } from '../support/browser.js';
 import { type StaticSite, serveStatic } from '../support/static-server.js';
 
-const manuscript = readFileSync(path.join(projectRoot, '../shared/manuscript/4-1-genai.md'), 'utf8');
+const manuscript = readFileSync(path.join(projectRoot, 'tests/fixtures/jupyter-book/4-1-genai.md'), 'utf8');
 const citedKeys = [...new Set([...manuscript.matchAll(/\{cite:[pt]\}`([^`]+)`/g)].flatMap((match) => (match[1] as string).split(',').map((key) => key.trim())))];
 
 let site: StaticSite;

@@ -3,9 +3,8 @@
  * `npm test` puts node_modules/.bin first, so this is Node ≥ 22, which Astro needs).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { makeTempDir } from './temp-dir.js';
 
 export interface BuildOptions {
   /** Book root with content/ (and bib/, public/); default: the project itself. */
@@ -35,7 +34,7 @@ function astroEnvironment(): NodeJS.ProcessEnv {
 
 /** Build a book and return its exit code and combined output (colours off). */
 export function astroBuild(options: BuildOptions = {}): Promise<BuildResult> {
-  const outDir = options.outDir ?? mkdtempSync(path.join(os.tmpdir(), 'book-build-'));
+  const outDir = options.outDir ?? makeTempDir('book-build-');
   const env: NodeJS.ProcessEnv = {
     ...astroEnvironment(),
     FORCE_COLOR: '0',
@@ -79,7 +78,7 @@ export async function astroDev(options: { bookRoot?: string } = {}): Promise<Dev
       probe.close(() => resolve(free));
     });
   });
-  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'book-dev-cache-'));
+  const cacheDir = makeTempDir('book-dev-cache-');
   const env: NodeJS.ProcessEnv = { ...astroEnvironment(), FORCE_COLOR: '0', NO_COLOR: '1', BOOK_CACHE_DIR: cacheDir };
   if (options.bookRoot) env.BOOK_ROOT = options.bookRoot;
   const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: projectRoot, env });

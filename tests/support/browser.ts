@@ -1,19 +1,15 @@
 /**
- * Launch Debian's Chromium through Playwright (no browser download works here). The binary comes from
- * `CHROMIUM_PATH`, else /usr/bin/chromium; a missing browser fails with a message saying what to do.
+ * Launch Chromium through Playwright for the browser tests: the binary found by `findChromium`
+ * (CHROMIUM_PATH, else the system's, else the one inside the `@sparticuz/chromium` npm package).
  */
-import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { findChromium, SYSTEM_CHROMIUM_PATHS } from './chromium-binary.js';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Flags that keep Chromium off the (closed) network and allow running it as root. */
+export const CHROMIUM_FLAGS: readonly string[] = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** A headless Chromium; flags keep it off the (closed) network and allow running as root. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH to its binary.`);
-  }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+/** A headless Chromium. */
+export async function launchBrowser(options: { systemPaths?: readonly string[] } = {}): Promise<Browser> {
+  const binary = await findChromium(options.systemPaths ?? SYSTEM_CHROMIUM_PATHS);
+  return chromium.launch({ executablePath: binary.path, args: [...new Set([...binary.args, ...CHROMIUM_FLAGS])] });
 }

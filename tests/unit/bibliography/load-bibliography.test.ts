@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBibliography } from '../../../src/bibliography/load-bibliography.js';
 import { splitBibEntries } from '../../../src/bibliography/bibtex-source.js';
 
-const realWorld = readFileSync(path.resolve(import.meta.dirname, '../../../../shared/data/references-jupyterbook.bib'), 'utf8');
+const realWorld = readFileSync(path.resolve(import.meta.dirname, '../../fixtures/jupyter-book/references-jupyterbook.bib'), 'utf8');
 
 describe('the author’s previous bibliography (298 real entries)', () => {
   const bibliography = parseBibliography(realWorld, 'references-jupyterbook.bib');

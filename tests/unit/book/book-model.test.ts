@@ -2,17 +2,17 @@
  * The book model joins content/book.yaml and the chapters' frontmatter; every mismatch is a message on
  * the file at fault, at the line of the entry or field. Each test writes a small book to a temporary folder.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { type BookModel, buildBookModel } from '../../../src/book/book-model.js';
 import { bookPaths } from '../../../src/book/book-paths.js';
+import { makeTempDir } from '../../support/temp-dir.js';
 
 /** Write `files` (path below the book root → text) to a new temporary book root. */
 function writeBook(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'book-model-'));
+  const root = makeTempDir('book-model-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);

@@ -4,8 +4,7 @@
  * `{ref}`, `{numref}` and `{eq}` resolve to links with the right text, or fail with the nearest targets.
  */
 import type { Root } from 'mdast';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -24,9 +23,10 @@ import remarkFigures from '../../../src/markdown/figures/index.js';
 import remarkLabels from '../../../src/markdown/labels/index.js';
 import remarkMystRoles from '../../../src/markdown/myst-roles/index.js';
 import remarkMath from 'remark-math';
+import { makeTempDir } from '../../support/temp-dir.js';
 
 function writeBook(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'xref-book-'));
+  const root = makeTempDir('xref-book-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);

@@ -1,11 +1,11 @@
 /** Write a small built site (output folder) to a temporary folder, for the link and URL tests. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { makeTempDir } from '../../support/temp-dir.js';
 
 /** `files`: path below the output folder → content. Returns the folder. */
 export function writeSite(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'book-site-'));
+  const root = makeTempDir('book-site-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);

@@ -2,8 +2,7 @@
  * Attributed block quotes (the manuscript's epigraphs) become `figure.epigraph` with the quote and a
  * `figcaption` that marks the work's title as `<cite>`; other block quotes are left alone.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Blockquote, Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
@@ -15,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import remarkCallouts from '../../../src/markdown/callouts/index.js';
 import remarkEpigraphs, { transformEpigraphs } from '../../../src/markdown/epigraphs/index.js';
 import remarkFigures from '../../../src/markdown/figures/index.js';
+import { makeTempDir } from '../../support/temp-dir.js';
 
 function render(source: string): { html: string; file: VFile } {
   const file = new VFile(source);
@@ -106,7 +106,7 @@ describe('remarkEpigraphs on other block quotes', () => {
 });
 
 describe('remarkEpigraphs after the directives (as in the book’s pipeline)', () => {
-  const publicDir = mkdtempSync(path.join(os.tmpdir(), 'epigraphs-public-'));
+  const publicDir = makeTempDir('epigraphs-public-');
   mkdirSync(path.join(publicDir, 'figures'));
   writeFileSync(path.join(publicDir, 'figures', 'loop.svg'), '<svg viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>');
 

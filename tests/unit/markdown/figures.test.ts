@@ -2,8 +2,7 @@
  * The MyST figure directive: its parsed fields, the figure it renders (SVG inlined from `public/`),
  * and the positioned errors (rule `figure-valid`) for a missing alt text or source.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Blockquote, Paragraph, Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
@@ -16,8 +15,9 @@ import { describe, expect, it } from 'vitest';
 import { type FigureOptions, parseFigureDirective, transformFigures } from '../../../src/markdown/figures/index.js';
 import { checkMath } from '../../../src/markdown/math-check/index.js';
 import remarkMystRoles from '../../../src/markdown/myst-roles/index.js';
+import { makeTempDir } from '../../support/temp-dir.js';
 
-const publicDir = mkdtempSync(path.join(os.tmpdir(), 'figures-public-'));
+const publicDir = makeTempDir('figures-public-');
 mkdirSync(path.join(publicDir, 'figures', '1-1-intro'), { recursive: true });
 writeFileSync(
   path.join(publicDir, 'figures', '1-1-intro', 'loop.svg'),
