@@ -38,15 +38,16 @@ function pooledPath(oldLoans: number, oldRepaid: number, loansPerRound: number, 
 }
 
 /**
- * First round whose pooled estimate strictly exceeds the threshold num/den, compared in integers
- * (repaid * den > num * loans) so that a tie such as 160/200 = 0.80 is not decided by rounding.
+ * First round whose pooled estimate reaches the threshold num/den (the book's rule: approve when
+ * p̂ ≥ t), or strictly exceeds it; compared in integers (repaid * den against num * loans) so that a
+ * tie such as 160/200 = 0.80 is not decided by rounding.
  */
-function firstRoundAbove(path: PooledCounts[], thresholdNum: number, thresholdDen: number): number | undefined {
-  const index = path.findIndex(({ loans, repaid }) => repaid * thresholdDen > thresholdNum * loans);
+function firstApprovedRound(path: PooledCounts[], thresholdNum: number, thresholdDen: number, strict = false): number | undefined {
+  const index = path.findIndex(({ loans, repaid }) => (strict ? repaid * thresholdDen > thresholdNum * loans : repaid * thresholdDen >= thresholdNum * loans));
   return index === -1 ? undefined : index;
 }
 
-/** Bound of the text: the expected estimate exceeds t once k > (t n0 - r0) / (m (p - t)). */
+/** Bound of the text: the expected estimate reaches t once k ≥ (t n0 - r0) / (m (p - t)). */
 function crossingBound(t: number, oldLoans: number, oldRepaid: number, loansPerRound: number, trueRate: number): number {
   return (t * oldLoans - oldRepaid) / (loansPerRound * (trueRate - t));
 }
@@ -128,7 +129,21 @@ describe('chapter 0-2-framework worked example: selective-labels feedback loop',
   });
 
   it('should cross the 0.80 threshold first in round 3', () => {
-    expect(firstRoundAbove(path, 4, 5)).toBe(3);
+    expect(firstApprovedRound(path, 4, 5)).toBe(3);
+  });
+
+  it('should print the standard errors of one round and of the pooled estimate after round 3', () => {
+    const [, oneRound] = chapter.match(/\$\\sqrt\{0\.85 \\times 0\.15 \/ 40\} \\approx ([\d.]+)\$/) ?? [];
+    expect(Number(oneRound)).toBe(Number(Math.sqrt((0.85 * 0.15) / 40).toFixed(3)));
+    const [, newLoans, pooledLoans, pooledSe, margin] =
+      chapter.match(/\$\\sqrt\{(\d+) \\times 0\.85 \\times 0\.15\} \/ (\d+) \\approx ([\d.]+)\$, still more than three times the margin of\s+\$0\.805 - 0\.80 = ([\d.]+)\$/) ?? [];
+    const round3 = path[3];
+    expect(Number(newLoans)).toBe(3 * 40);
+    expect(Number(pooledLoans)).toBe(round3?.loans);
+    const se = Math.sqrt(3 * 40 * 0.85 * 0.15) / (round3?.loans ?? Number.NaN);
+    expect(Number(pooledSe)).toBe(Number(se.toFixed(3)));
+    expect(Number(margin)).toBeCloseTo(0.005, 12);
+    expect(se).toBeGreaterThan(3 * ((round3?.repaid ?? 0) / (round3?.loans ?? 1) - 0.8));
   });
 
   it('should give a crossing bound of 2.5 rounds for 40 loans per round', () => {
@@ -136,7 +151,7 @@ describe('chapter 0-2-framework worked example: selective-labels feedback loop',
   });
 
   it('should never cross without exploration', () => {
-    expect(firstRoundAbove(pooledPath(100, 75, 0, 0, 5), 4, 5)).toBeUndefined();
+    expect(firstApprovedRound(pooledPath(100, 75, 0, 0, 5), 4, 5)).toBeUndefined();
   });
 
   it('should give a standard error of about 0.056 for one round of 40 loans', () => {
@@ -177,13 +192,18 @@ describe('chapter 0-2-framework exercises', () => {
     expect(decisionThreshold(200 + 200, 600)).toBeCloseTo(0.6, 12);
   });
 
-  it('should cross in round 6, after a tie at exactly 0.80 in round 5, with 20 loans per round (exercise 4)', () => {
+  it('should approve in round 5, at a tie of exactly 0.80, with 20 loans per round, and in round 6 under a strict rule (exercise 4)', () => {
+    const answer = chapter.slice(chapter.indexOf('**Exploration speed.**'), chapter.indexOf('**Abstraction traps.**'));
     const slowPath = pooledPath(100, 75, 20, Math.round(0.85 * 20), 6);
     expect(0.85 * 20).toBeCloseTo(17, 12);
-    expect(firstRoundAbove(slowPath, 4, 5)).toBe(6);
-    expect(slowPath[5]).toEqual({ loans: 200, repaid: 160 });
-    expect(slowPath[6]).toEqual({ loans: 220, repaid: 177 });
-    expect(177 / 220).toBeCloseTo(0.805, 3);
-    expect(crossingBound(0.8, 100, 75, 20, 0.85)).toBeCloseTo(5, 9);
+    const [, bound, round] = answer.match(/\(20 \\times 0\.05\) = (\d+)\$ gives \$k = (\d+)\$/) ?? [];
+    expect(Number(bound)).toBeCloseTo(crossingBound(0.8, 100, 75, 20, 0.85), 9);
+    expect(Number(round)).toBe(firstApprovedRound(slowPath, 4, 5));
+    const [, tieRepaid, tieLoans] = answer.match(/\\hat p_5 = (\d+) \/ (\d+) = 0\.80\$ exactly/) ?? [];
+    expect(slowPath[5]).toEqual({ loans: Number(tieLoans), repaid: Number(tieRepaid) });
+    const [, strictRepaid, strictLoans, strictEstimate] = answer.match(/\\hat p_6 = (\d+) \/ (\d+) \\approx ([\d.]+)\$/) ?? [];
+    expect(firstApprovedRound(slowPath, 4, 5, true)).toBe(6);
+    expect(slowPath[6]).toEqual({ loans: Number(strictLoans), repaid: Number(strictRepaid) });
+    expect(Number(strictEstimate)).toBe(Number((177 / 220).toFixed(3)));
   });
 });

@@ -1,4 +1,22 @@
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
+
+const chapter = readFileSync(new URL('../../../content/1-fairness/1-1-intro.mdx', import.meta.url), 'utf8');
+
+/** The text between two headings of the chapter. */
+function section(text: string, from: string, to: string): string {
+  const start = text.indexOf(from);
+  const end = text.indexOf(to, start + from.length);
+  if (start === -1 || end === -1) throw new Error(`Section ${from} … ${to} not found in the chapter`);
+  return text.slice(start, end);
+}
+
+/** The match of `pattern` in `text`; fails the test, naming the pattern, when the chapter no longer says it. */
+function match(text: string, pattern: RegExp): RegExpMatchArray {
+  const found = text.match(pattern);
+  if (!found) throw new Error(`The chapter no longer matches ${pattern}`);
+  return found;
+}
 
 /**
  * Recomputes every number of the worked examples in content/1-fairness/1-1-intro.mdx:
@@ -278,30 +296,43 @@ describe('chapter 1-1 Exercise 4 (Policy 4: band 4 only in group A)', () => {
 });
 
 describe('chapter 1-1 Exercise 5 (biased labels in band 2 of group B)', () => {
-  // True labels: 6 of the 21 applicants recorded as unqualified in band 2 were qualified.
-  const trueB: readonly Band[] = [
-    { applicants: 50, qualified: 5 },
-    { applicants: 30, qualified: 15 },
-    { applicants: 10, qualified: 7 },
-    { applicants: 10, qualified: 9 },
-  ];
+  const exercise = section(chapter, '### Exercise 5', '</details>');
+  const flipped = Number(match(exercise, /in band 2, (\d+) of the 21 applicants recorded as unqualified were in fact qualified/)[1]);
+  // True labels: `flipped` of the 21 applicants recorded as unqualified in band 2 were qualified.
+  const recordedB = groupB.map((band) => ({ ...band }));
+  const trueB: readonly Band[] = recordedB.map((band, i) => (i === 1 ? { applicants: band.applicants, qualified: band.qualified + flipped } : band));
   const a = confusionMatrix(groupA, bands34);
+  const policy1 = confusionMatrix(trueB, bands34);
+  const policy3 = confusionMatrix(trueB, bands24);
 
-  it('should give group B 36 truly qualified applicants', () => {
-    expect(trueB.reduce((sum, band) => sum + band.qualified, 0)).toBe(36);
+  it('should print band 2 and group B as they are under the true labels', () => {
+    const [, qualified, unqualified] = match(exercise, /band 2 of group B contains (\d+) qualified and (\d+) unqualified/);
+    expect(Number(qualified)).toBe(trueB[1]?.qualified);
+    expect(Number(unqualified)).toBe((trueB[1]?.applicants ?? 0) - (trueB[1]?.qualified ?? 0));
+    const total = Number(match(exercise, /group B has (\d+) qualified applicants in all/)[1]);
+    expect(total).toBe(trueB.reduce((sum, band) => sum + band.qualified, 0));
   });
 
-  it('should give both policies a true accuracy of 0.76 in group B', () => {
-    const policy1 = confusionMatrix(trueB, bands34);
-    const policy3 = confusionMatrix(trueB, bands24);
-    expect(policy1).toEqual({ tp: 16, fp: 4, fn: 20, tn: 60 });
-    expect(policy3).toEqual({ tp: 31, fp: 19, fn: 5, tn: 45 });
-    expect(round2(accuracy(policy1))).toBe(0.76);
-    expect(round2(accuracy(policy3))).toBe(0.76);
+  it.each([
+    ['Policy 1', () => policy1],
+    ['Policy 3', () => policy3],
+  ])('should print the true confusion matrix and accuracy of group B under %s', (policy, matrixOf) => {
+    const m = matrixOf();
+    const [, tp, fp, fn, tn, accuracyPrinted] = match(
+      exercise,
+      new RegExp(`${policy} \\(bands [^)]*\\) selects (\\d+) qualified and (\\d+) unqualified, and rejects (\\d+) qualified and (\\d+) unqualified: accuracy \\$[^$]*= ([\\d.]+)\\$`),
+    );
+    expect([tp, fp, fn, tn].map(Number)).toEqual([m.tp, m.fp, m.fn, m.tn]);
+    expect(Number(accuracyPrinted)).toBe(round2(accuracy(m)));
   });
 
-  it('should give both policies an overall true accuracy of 0.77', () => {
-    expect(round2(pooledAccuracy([a, confusionMatrix(trueB, bands34)]))).toBe(0.77);
-    expect(round2(pooledAccuracy([a, confusionMatrix(trueB, bands24)]))).toBe(0.77);
+  it('should print the overall true accuracy of both policies, and Policy 3 is the more accurate', () => {
+    const [, overall1, overall3] = match(exercise, /overall accuracy rises from \$([\d.]+)\$ under Policy 1 to \$([\d.]+)\$ under Policy 3/);
+    expect(Number(overall1)).toBe(round2(pooledAccuracy([a, policy1])));
+    expect(Number(overall3)).toBe(round2(pooledAccuracy([a, policy3])));
+    expect(accuracy(policy3)).toBeGreaterThan(accuracy(policy1));
+    const share = Number(match(exercise, /\$(\d+)\/30 \\approx ([\d.]+)\$/)[2]);
+    expect(share).toBe(round2((trueB[1]?.qualified ?? 0) / 30));
+    expect(share).toBeGreaterThan(0.5);
   });
 });
