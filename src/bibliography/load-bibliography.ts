@@ -6,11 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Cite } from '@citation-js/core';
+import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { VFile } from 'vfile';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { splitBibEntries } from './bibtex-source.js';
+import { prepareTitleCompounds } from './title-compounds.js';
 
 /** A CSL-JSON item, as citation-js produces it. */
 export interface CslItem {
@@ -33,6 +34,20 @@ export interface Bibliography {
   /** The file does not exist (a book without citations needs none). */
   missing?: boolean;
 }
+
+/**
+ * APA 7 and Vancouver print the titles of articles, chapters and books in sentence case, but .bib
+ * files keep them in title case ("A Reductions Approach to Fair Classification"). citation-js
+ * converts fields of its `title` type when told to (`parse.sentenceCase`), leaving words in braces
+ * such as `{AI}` or `{COMPAS}`, and words with capitals inside (`ChatGPT`), as written. Only a work's
+ * own title is converted: the names of proceedings, series, events and report types keep their case.
+ */
+const BIBTEX_CONFIG = plugins.config.get('@bibtex') as {
+  parse: { sentenceCase: 'never' | 'english' | 'always' };
+  constants: { fieldTypes: Record<string, [string, string]> };
+};
+BIBTEX_CONFIG.parse.sentenceCase = 'english';
+for (const field of ['booktitle', 'eventtitle', 'maintitle', 'series', 'origtitle', 'type']) BIBTEX_CONFIG.constants.fieldTypes[field] = ['field', 'literal'];
 
 const cache = new Map<string, { digest: string; bibliography: Bibliography }>();
 
@@ -80,7 +95,7 @@ export function parseBibliography(source: string, displayPath: string): Bibliogr
     if (lines.get(entry.key) !== entry.line) continue;
     let parsed: CslItem[];
     try {
-      parsed = new Cite(`${strings}\n${entry.text}`).data as CslItem[];
+      parsed = new Cite(`${strings}\n${prepareTitleCompounds(entry.text)}`).data as CslItem[];
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       file.message(`Malformed BibTeX in entry \`${entry.key}\`: ${reason}; check its commas, quotes and braces`, {

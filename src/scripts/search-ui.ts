@@ -186,7 +186,14 @@ export function openSearchDialog(base: string): void {
       if (event.target === dialog) dialog?.close(); // a click on the backdrop
     });
     document.body.append(dialog);
-    mountSearch(body, { base });
+    const input = mountSearch(body, { base });
+    // In a search field, Chromium's first Esc only clears the text and the dialog stays open; in a
+    // dialog Esc means "close", as in Starlight's and Pagefind's search. The query stays for next time.
+    input.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.isComposing) return;
+      event.preventDefault();
+      dialog?.close();
+    });
   }
   dialog.showModal();
   dialog.querySelector<HTMLInputElement>('#search-input')?.focus();

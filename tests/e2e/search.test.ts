@@ -84,6 +84,17 @@ describe('search', () => {
     await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-button'))).toBe(true);
 
+    // With a query typed, one Esc still closes the dialog (a search field's first Esc would only
+    // clear it), and the query is there when the dialog opens again.
+    await searchFor('fairness');
+    await page.locator('dialog[open] #search-input').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+    await page.keyboard.press('Control+k');
+    expect(await page.locator('dialog[open] #search-input').inputValue()).toBe('fairness');
+    await page.locator('dialog[open] #search-input').fill('');
+    await page.keyboard.press('Escape');
+
     await searchFor('fairness');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');

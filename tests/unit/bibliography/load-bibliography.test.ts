@@ -86,3 +86,47 @@ describe('splitBibEntries', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('titles in sentence case, as APA 7 and Vancouver print them', () => {
+  const bib = `
+@inproceedings{agarwal2018reductions,
+  title = {A Reductions Approach to Fair Classification},
+  author = {Agarwal, Alekh and Beygelzimer, Alina},
+  booktitle = {Proceedings of the 35th International Conference on Machine Learning},
+  series = {Proceedings of Machine Learning Research},
+  year = {2018}
+}
+@misc{dieterich2016compas,
+  title = {{COMPAS} Risk Scales: Demonstrating Accuracy Equity in {AI} and ChatGPT},
+  author = {Dieterich, William},
+  year = {2016}
+}
+@inproceedings{brown2020language,
+  title = {Language Models Are Few-Shot Learners, or {Few-Shot} Ones},
+  author = {Brown, Tom},
+  booktitle = {Advances in Neural Information Processing Systems},
+  year = {2020}
+}`;
+  const { items } = parseBibliography(bib, 'titles.bib');
+
+  it('should lowercase the words of a work’s title after the first, and after a colon keep the capital', () => {
+    expect(items.get('agarwal2018reductions')?.title).toBe('A reductions approach to fair classification');
+    expect(items.get('dieterich2016compas')?.title).toBe('COMPAS risk scales: Demonstrating accuracy equity in AI and ChatGPT');
+  });
+
+  it('should keep braced words and words with inner capitals as written', () => {
+    expect(items.get('dieterich2016compas')?.title).toContain('COMPAS');
+    expect(items.get('dieterich2016compas')?.title).toContain(' AI ');
+    expect(items.get('dieterich2016compas')?.title).toContain('ChatGPT');
+  });
+
+  it('should lowercase hyphenated compounds too, unless braced', () => {
+    expect(items.get('brown2020language')?.title).toBe('Language models are few-shot learners, or Few-Shot ones');
+  });
+
+  it('should keep the case of the names of proceedings and series', () => {
+    expect(items.get('agarwal2018reductions')?.['container-title']).toBe('Proceedings of the 35th International Conference on Machine Learning');
+    expect(items.get('agarwal2018reductions')?.['collection-title']).toBe('Proceedings of Machine Learning Research');
+    expect(items.get('brown2020language')?.['container-title']).toBe('Advances in Neural Information Processing Systems');
+  });
+});
