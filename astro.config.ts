@@ -1,18 +1,20 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { bookPaths } from './src/book/book-paths.js';
+import { loadBookConfig } from './src/book/book-config.js';
 import { bookPipelineOptions } from './src/book/pipeline-options.js';
 import bookIntegration from './src/integrations/book.js';
 import { bookRehypePlugins, bookRemarkPlugins } from './src/markdown/pipeline.js';
 
-// Sub-path deployment: `BASE=/course/rai/ npm run build` builds a site that lives under that path.
-const base = normalizeBase(process.env.BASE ?? '/');
-const paths = bookPaths();
-const pipeline = bookPipelineOptions(paths, base);
+// The book's settings (content/book.yaml, validated once; `BASE=/course/rai/ npm run build` overrides
+// its base path). An invalid file yields defaults here: the content check lists its errors and fails the build.
+const config = loadBookConfig();
+const paths = config.paths;
+const pipeline = bookPipelineOptions(config);
 
 export default defineConfig({
-  base,
+  base: config.base,
+  ...(config.siteUrl ? { site: config.siteUrl } : {}),
   trailingSlash: 'always',
   // Tests build fixture books (BOOK_ROOT) into their own folders, with their own caches.
   outDir: process.env.BOOK_OUT_DIR ?? './dist',
@@ -31,8 +33,3 @@ export default defineConfig({
   },
   integrations: [bookIntegration(), mdx()],
 });
-
-function normalizeBase(value: string): string {
-  const trimmed = value.trim().replace(/^\/*/, '/').replace(/\/*$/, '/');
-  return trimmed === '//' ? '/' : trimmed;
-}

@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           globalSetup: [TEMP_ROOT],
           include: ['tests/unit/**/*.test.ts'],
+          // The first citation a file formats builds the CSL engine (about 1.5 s, far more on a busy machine).
+          testTimeout: 30_000,
         },
       },
       {

@@ -41,7 +41,17 @@ interface CitationLayout {
   delimiter: string;
 }
 
-const engines = new Map<CitationStyle, { engine: Engine; items: Map<string, CslItem>; numeric: boolean; layout: CitationLayout }>();
+const engines = new Map<string, { engine: Engine; items: Map<string, CslItem>; numeric: boolean; layout: CitationLayout }>();
+
+/**
+ * The CSL locale of a book language: the locale itself when citation-js has it (`en-GB`, `de-DE`),
+ * else the language's main region (`en` → `en-US`, `de` → `de-DE`), else US English.
+ */
+export function cslLocale(language: string, available: (locale: string) => boolean): string {
+  const [primary = 'en'] = language.split('-');
+  const candidates = [language, `${primary}-${primary.toUpperCase()}`, primary === 'en' ? 'en-US' : ''];
+  return candidates.find((candidate) => candidate !== '' && available(candidate)) ?? 'en-US';
+}
 
 /** The affixes and delimiter of the style's citation layout, e.g. `(`, `)`, `; ` for APA. */
 function citationLayout(styleXml: string): CitationLayout {
@@ -59,10 +69,11 @@ function citeLink(html: string, id: string): string {
   return `<a class="citation-link" href="#ref-${encodeURIComponent(id)}" data-cite-key="${escapeAttribute(id)}" data-preview>${html}</a>`;
 }
 
-function engineFor(style: CitationStyle) {
-  let entry = engines.get(style);
-  if (entry) return entry;
+function engineFor(style: CitationStyle, language: string) {
   const config = plugins.config.get('@csl') as CslConfig;
+  const locale = cslLocale(language, (name) => Boolean(config.locales.get(name)));
+  let entry = engines.get(`${style} ${locale}`);
+  if (entry) return entry;
   const styleXml = config.styles.get(style);
   const items = new Map<string, CslItem>();
   const engine = new CSL.Engine(
@@ -75,14 +86,14 @@ function engineFor(style: CitationStyle) {
       },
     },
     styleXml,
-    'en-US',
+    locale,
     true,
   );
   engine.setOutputFormat('html');
   // DOIs and URLs become links in references.
   engine.opt.development_extensions.wrap_url_and_doi = true;
   entry = { engine, items, numeric: /citation-format="numeric"/.test(styleXml), layout: citationLayout(styleXml) };
-  engines.set(style, entry);
+  engines.set(`${style} ${locale}`, entry);
   return entry;
 }
 
@@ -90,8 +101,8 @@ function engineFor(style: CitationStyle) {
  * A formatter for one document (a chapter, or the book's bibliography page) citing `items`, given in
  * order of first citation. Formatters share their style's engine: use one fully before creating the next.
  */
-export function createCitationFormatter(style: CitationStyle, items: CslItem[]): CitationFormatter {
-  const { engine, items: registry, numeric, layout } = engineFor(style);
+export function createCitationFormatter(style: CitationStyle, items: CslItem[], language = 'en'): CitationFormatter {
+  const { engine, items: registry, numeric, layout } = engineFor(style, language);
   registry.clear();
   for (const item of items) registry.set(item.id, item);
   // Start from an empty processor state: what earlier documents left in the engine's caches would

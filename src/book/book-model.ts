@@ -34,6 +34,8 @@ export interface BookPart {
 
 export interface BookModel {
   title: string;
+  /** The book's language (BCP 47), for the pages' `lang`. */
+  language: string;
   subtitle?: string;
   authors: string[];
   introduction?: string;
@@ -52,11 +54,12 @@ export function buildBookModel(paths: BookPaths): BookModel {
   const loaded = loadBookStructure(paths.structure, structurePath);
   const chapterFiles = listChapterFiles(paths.content).map((file) => readChapterFile(file, paths.root));
   const files: VFile[] = [loaded.file, ...chapterFiles.map((chapter) => chapter.file)];
-  const model: BookModel = { title: '', authors: [], parts: [], chapters: [], chapterFiles: new Map(), files };
+  const model: BookModel = { title: '', language: 'en', authors: [], parts: [], chapters: [], chapterFiles: new Map(), files };
   const structure = loaded.structure;
   if (!structure) return model;
   Object.assign(model, {
     title: structure.title,
+    language: structure.language,
     subtitle: structure.subtitle,
     authors: structure.authors,
     introduction: structure.introduction,

@@ -1,5 +1,5 @@
 /**
- * Where the book's sources are. The book root is the project root unless `BOOK_ROOT` names another
+ * Where the book's sources are (the .bib file is a setting of the book: see book-config.ts). The book root is the project root unless `BOOK_ROOT` names another
  * folder (the tests build small fixture books that way). Resolved from `process.cwd()`, not
  * `import.meta.url`, because Vite bundles plugins into another folder, where relative URLs no longer
  * point at the sources.
@@ -10,7 +10,6 @@ export interface BookPaths {
   root: string;
   content: string;
   structure: string;
-  bibliography: string;
   public: string;
 }
 
@@ -26,7 +25,6 @@ export function bookPaths(root: string = process.env.BOOK_ROOT ?? process.cwd())
     root: absolute,
     content: path.join(absolute, 'content'),
     structure: path.join(absolute, 'content', 'book.yaml'),
-    bibliography: path.join(absolute, 'bib', 'references.bib'),
     public: path.join(absolute, 'public'),
   };
 }

@@ -35,6 +35,20 @@ export const bookStructureSchema = z.object({
   introduction: z.string().optional(),
   /** The CSL style of citations and references: `apa` (APA 7, author–date) or `vancouver` (numeric). */
   citationStyle: z.enum(CITATION_STYLES).default('apa'),
+  /** The book's language, a BCP 47 tag such as `en` or `en-GB`: the pages' `lang`, search stemming, citation terms. */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'give a BCP 47 language tag such as `en`, `en-GB` or `de`')
+    .default('en'),
+  /** The site's public URL (`https://example.org/rai/`), for canonical and copied links; optional. */
+  siteUrl: z.url({ protocol: /^https?$/, error: 'give the full public URL of the site, starting with https://' }).optional(),
+  /** The path the site is served under: `/`, or a sub-path such as `/course/rai/`; the BASE environment variable overrides it. */
+  base: z
+    .string()
+    .regex(/^\/(?:[^/\s]+\/)*$/, 'give a path that starts and ends with `/`, such as `/` or `/course/rai/`')
+    .default('/'),
+  /** The BibTeX file citations resolve against, relative to the book's folder. */
+  bibliography: z.string().regex(/\.bib$/, 'give the path of a `.bib` file, relative to the book folder').default('bib/references.bib'),
   /** Number of the first part (0 when part 0 is an overview, as in this book). */
   firstPartNumber: z.number().int().min(0).default(1),
   /** Parts in reading order, each with its chapters in order. */

@@ -3,6 +3,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { loadBookConfig } from '../book/book-config.js';
 import { bookPaths } from '../book/book-paths.js';
 import { applyContentSecurityPolicy } from './content-security-policy.js';
 import { ContentErrors, runContentCheck } from './content-check.js';
@@ -15,25 +16,27 @@ export default function bookIntegration(): AstroIntegration {
   const paths = bookPaths();
   let base = '/';
   let command = 'build';
+  let language = 'en';
   return {
     name: 'book',
     hooks: {
       'astro:config:setup': ({ config, command: current, updateConfig }) => {
         command = current;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        language = loadBookConfig(paths).language;
         updateConfig({ vite: { plugins: [katexDevAssets(base)] } });
       },
       'astro:build:start': async ({ logger }) => {
-        const summary = await runContentCheck(paths, base, logger);
+        const summary = await runContentCheck(paths, logger);
         if (summary.errors.length > 0) throw new ContentErrors(summary);
       },
       'astro:server:setup': async ({ server, logger }) => {
         // `astro build` also starts a Vite server to sync content: check once, in build:start, there.
         if (command !== 'dev') return;
-        await runContentCheck(paths, base, logger);
+        await runContentCheck(paths, logger);
         // Re-check when the author saves a chapter, the structure or a figure; never stop the server.
         const recheck = (file: string) => {
-          if (file.startsWith(paths.content) || file.startsWith(paths.public)) void runContentCheck(paths, base, logger);
+          if (file.startsWith(paths.content) || file.startsWith(paths.public)) void runContentCheck(paths, logger);
         };
         server.watcher.on('change', recheck);
         server.watcher.on('add', recheck);
@@ -43,7 +46,7 @@ export default function bookIntegration(): AstroIntegration {
         copyKatexAssets(fileURLToPath(dir));
         // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
         checkUrlManifest(paths, writeRedirects(paths, fileURLToPath(dir), logger), logger);
-        await buildSearchIndex(fileURLToPath(dir), logger);
+        await buildSearchIndex(fileURLToPath(dir), language, logger);
         // Last, so the policy covers every page written above (redirect pages included).
         applyContentSecurityPolicy(fileURLToPath(dir), logger);
       },

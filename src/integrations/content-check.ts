@@ -4,18 +4,21 @@
  */
 import type { AstroIntegrationLogger } from 'astro';
 import { loadBibliography } from '../bibliography/load-bibliography.js';
+import { loadBookConfig } from '../book/book-config.js';
 import { buildBookModel } from '../book/book-model.js';
-import { type BookPaths, displayPath } from '../book/book-paths.js';
+import type { BookPaths } from '../book/book-paths.js';
 import { checkChapters } from '../book/check-chapters.js';
 import { bookPipelineOptions } from '../book/pipeline-options.js';
 import { type DiagnosticSummary, summarizeDiagnostics } from '../diagnostics/report.js';
 
 /** Check the whole book and log what was found. */
-export async function runContentCheck(paths: BookPaths, base: string, logger: AstroIntegrationLogger): Promise<DiagnosticSummary> {
+export async function runContentCheck(paths: BookPaths, logger: AstroIntegrationLogger): Promise<DiagnosticSummary> {
+  // Read again on every check: in dev the author may have changed the settings since the last one.
+  const config = loadBookConfig(paths);
   const model = buildBookModel(paths);
-  const pipeline = { ...bookPipelineOptions(paths, base), checkOnly: true };
+  const pipeline = { ...bookPipelineOptions(config), checkOnly: true };
   await checkChapters(model.chapterFiles.values(), pipeline);
-  const bibliography = loadBibliography(paths.bibliography, displayPath(paths, paths.bibliography));
+  const bibliography = loadBibliography(config.bibliography.path, config.bibliography.displayPath);
   const summary = summarizeDiagnostics([...model.files, bibliography.file, ...pipeline.book.targets().files]);
   for (const line of summary.warnings) logger.warn(line);
   for (const line of summary.errors) logger.error(line);

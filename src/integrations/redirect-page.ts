@@ -56,7 +56,7 @@ export interface RedirectPage {
 }
 
 /** The HTML of a redirect page. */
-export function renderRedirectPage(page: RedirectPage): string {
+export function renderRedirectPage(page: RedirectPage, language = 'en'): string {
   const moved = Object.keys(page.moved).length > 0 ? ` data-moved="${escapeHtml(JSON.stringify(page.moved))}"` : '';
   const message = page.pending
     ? `<p>“${escapeHtml(page.title)}” is being revised for this edition of the book; the contents list it as forthcoming.</p>\n    <p><a href="${escapeHtml(page.target)}">Go to the book’s contents</a>.</p>`
@@ -64,7 +64,7 @@ export function renderRedirectPage(page: RedirectPage): string {
   // The script comes before the refresh and navigates (with the fragment) while the page is loading; a
   // refresh only fires once the page has completely loaded, so it is the fallback without JavaScript.
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(language)}">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">

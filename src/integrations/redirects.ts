@@ -45,14 +45,15 @@ export function writeRedirects(paths: BookPaths, outDir: string, logger: AstroIn
   const site = readBuiltSite(outDir);
   const loaded = loadUrlAliases(paths);
   if (!loaded.exists) return site;
-  const plan = planRedirects(loaded.aliases, buildBookModel(paths), site, loaded.file);
+  const model = buildBookModel(paths);
+  const plan = planRedirects(loaded.aliases, model, site, loaded.file);
   const summary = summarizeDiagnostics([loaded.file]);
   for (const line of summary.errors) logger.error(line);
   if (summary.errors.length > 0) {
     throw new Error(`${loaded.file.path} has ${summary.errors.length} error(s), listed above: fix the aliases and build again.`);
   }
   if (plan.redirects.size > 0 || plan.edits.size > 0) writeFileSync(path.join(outDir, REDIRECT_SCRIPT), REDIRECT_SCRIPT_SOURCE);
-  for (const [file, redirect] of plan.redirects) writePage(site, outDir, file, renderRedirectPage(redirect));
+  for (const [file, redirect] of plan.redirects) writePage(site, outDir, file, renderRedirectPage(redirect, model.language));
   for (const [file, edit] of plan.edits) {
     const page = site.pages.get(file);
     if (page) writePage(site, outDir, file, applyPageEdit(page, edit, relativeUrl(page.url, REDIRECT_SCRIPT)));

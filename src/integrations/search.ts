@@ -25,9 +25,10 @@ function removeUnusedBundles(folder: string): void {
 }
 
 /** Index `outDir` and write the index into `outDir/pagefind`. */
-export async function buildSearchIndex(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
+export async function buildSearchIndex(outDir: string, language: string, logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: SEARCH_EXCLUDED, forceLanguage: 'en' });
+  // One index in the book's language (its stemming), whatever each page says.
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: SEARCH_EXCLUDED, forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     const added = await index.addDirectory({ path: outDir });

@@ -33,6 +33,8 @@ export interface PipelineOptions {
   bibliographyDisplayPath: string;
   /** The book's citation style. */
   citationStyle: CitationStyle;
+  /** The book's language (BCP 47): the citation engine's terms ("and", "n.d.", "Retrieved from"). */
+  language?: string;
   /** The whole book, as the chapter being rendered needs it (its number, cross-reference targets). */
   book: BookContext;
   /** For the content check: report every problem, but skip work only rendering needs (formatting). */
@@ -49,6 +51,7 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     bibliographyPath: options.bibliographyPath,
     bibliographyDisplayPath: options.bibliographyDisplayPath,
     style: options.citationStyle,
+    language: options.language,
     checkOnly: options.checkOnly,
   };
   return [

@@ -21,6 +21,8 @@ export interface CitationOptions {
   /** Path of the .bib as messages show it. */
   bibliographyDisplayPath?: string;
   style: CitationStyle;
+  /** The book's language (BCP 47), for the citation engine's terms; default English. */
+  language?: string;
   /**
    * Check the keys only, without formatting: the content check's pass, whose tree is never rendered.
    * Formatting (citeproc) is most of a chapter's cost, and rendering does it anyway.
@@ -35,12 +37,12 @@ export const citationId = (key: string, occurrence: number) => `cite-${key}-${oc
 export default function remarkCitations(options: CitationOptions) {
   return (tree: Root, file: VFile) => {
     const bibliography = loadBibliography(options.bibliographyPath, options.bibliographyDisplayPath);
-    resolveCitations(tree, file, bibliography, options.style, options.checkOnly);
+    resolveCitations(tree, file, bibliography, options.style, options.checkOnly, options.language);
   };
 }
 
 /** Replace the tree's `cite` nodes by formatted citations and append the chapter's references. */
-export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliography, style: CitationStyle, checkOnly = false): void {
+export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliography, style: CitationStyle, checkOnly = false, language = 'en'): void {
   const cites: Cite[] = [];
   visit(tree, 'cite', (node: Cite) => {
     cites.push(node);
@@ -51,7 +53,7 @@ export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliogr
   const known = new Map<Cite, string[]>();
   for (const cite of cites) {
     if (cite.keys.length === 0) {
-      file.message(`Empty citation \`{cite:${cite.kind}}\`\`\`: write the key of a bib/references.bib entry between the backticks`, {
+      file.message(`Empty citation \`{cite:${cite.kind}}\`\`\`: write the key of a ${bibliography.file.path} entry between the backticks`, {
         place: cite.position,
         ruleId: RuleId.citationNotEmpty,
         source: 'citations',
@@ -65,8 +67,8 @@ export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliogr
         continue;
       }
       const reason = bibliography.missing
-        ? `Unknown citation key \`${key}\`: there is no bib/references.bib; create it with an entry for \`${key}\``
-        : `Unknown citation key \`${key}\`, expected a key from bib/references.bib${didYouMean(key, bibliography.items.keys())}`;
+        ? `Unknown citation key \`${key}\`: there is no ${bibliography.file.path}; create it with an entry for \`${key}\``
+        : `Unknown citation key \`${key}\`, expected a key from ${bibliography.file.path}${didYouMean(key, bibliography.items.keys())}`;
       file.message(reason, {
         place: cite.position,
         ruleId: RuleId.citationKeyExists,
@@ -81,7 +83,7 @@ export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliogr
     return;
   }
 
-  const formatter = createCitationFormatter(style, order.map((key) => bibliography.items.get(key)!));
+  const formatter = createCitationFormatter(style, order.map((key) => bibliography.items.get(key)!), language);
   const occurrences = new Map<string, number>();
   for (const cite of cites) {
     const keys = known.get(cite) ?? [];

@@ -27,6 +27,7 @@ const chapter = (id: string, title: string, slug?: string): BookChapter => ({ id
 const chapters = [chapter('1-3-mitigation', 'Mitigating Bias', 'mitigating-bias'), chapter('4-1-genai', 'Generative AI', 'generative-ai'), chapter('2-1-intro', 'Interpretable ML')];
 const model: BookModel = {
   title: 'Book',
+  language: 'en',
   authors: [],
   parts: [{ number: 1, title: 'Part', chapters }],
   chapters: chapters.filter((candidate) => !candidate.planned),

@@ -1,0 +1,53 @@
+/**
+ * The book's configuration, in one place: the settings of the structure file (`content/book.yaml`:
+ * title, authors, language, site URL, base path, bibliography, citation style), validated once by the
+ * structure file's Zod schema with errors at their line, the environment's override of the base path
+ * (`BASE=/course/rai/ npm run build`), and the folders the book lives in. Every module that needs a
+ * setting reads it from here. An invalid structure file still yields a configuration, of defaults,
+ * so that the content check can list every problem of the book before the build fails.
+ */
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import type { CitationStyle } from '../bibliography/csl-formatter.js';
+import { type BookPaths, bookPaths, displayPath } from './book-paths.js';
+import { type BookStructure, loadBookStructure } from './structure.js';
+
+/** The resolved configuration of a book. */
+export interface BookConfig {
+  paths: BookPaths;
+  /** The validated structure file, when it is valid. */
+  structure?: BookStructure;
+  /** The structure file's messages (an invalid setting is an error at its line). */
+  file: VFile;
+  title: string;
+  language: string;
+  siteUrl?: string;
+  /** Base path, `/` or `/sub/path/`: BASE from the environment, else the structure file's `base`. */
+  base: string;
+  citationStyle: CitationStyle;
+  /** The .bib file: absolute, and as messages show it (relative to the book folder). */
+  bibliography: { path: string; displayPath: string };
+}
+
+/** Normalise a base path written by hand (`course/rai`, `/course/rai`) to `/course/rai/`. */
+export function normalizeBase(value: string): string {
+  const trimmed = value.trim().replace(/^\/*/, '/').replace(/\/*$/, '/');
+  return trimmed === '//' ? '/' : trimmed;
+}
+
+/** The configuration of the book at `paths`, with `env`'s overrides. */
+export function loadBookConfig(paths: BookPaths = bookPaths(), env: NodeJS.ProcessEnv = process.env): BookConfig {
+  const { structure, file } = loadBookStructure(paths.structure, displayPath(paths, paths.structure));
+  const bibliography = path.resolve(paths.root, structure?.bibliography ?? 'bib/references.bib');
+  return {
+    paths,
+    structure,
+    file,
+    title: structure?.title ?? '',
+    language: structure?.language ?? 'en',
+    siteUrl: structure?.siteUrl,
+    base: normalizeBase(env.BASE ?? structure?.base ?? '/'),
+    citationStyle: structure?.citationStyle ?? 'apa',
+    bibliography: { path: bibliography, displayPath: displayPath(paths, bibliography) },
+  };
+}
