@@ -7,24 +7,14 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session.js';
 import { builtPages as builtPageFiles } from '../support/built-pages.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { serveStatic } from '../support/static-server.js';
 import { tamperedSite } from '../support/tampered-site.js';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession('book');
 
 /** Every page of the built site but the redirect stubs of old URLs, as paths below the base. */
 function builtPages(dir: string): string[] {
@@ -83,11 +73,11 @@ describe('accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const width of [1280, 390]) {
       it(`should have no WCAG 2.1 AA violation on any page (${colorScheme}, ${width} px)`, async () => {
-        const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+        const context = await session.browser.newContext({ colorScheme, viewport: { width, height: 900 } });
         const problems: string[] = [];
         for (const page of builtPages(inject('bookDir'))) {
           const tab = await context.newPage();
-          await tab.goto(site.url(page), { waitUntil: 'networkidle' });
+          await tab.goto(session.book.url(page), { waitUntil: 'networkidle' });
           problems.push(...(await axeProblems(tab, page)));
           await tab.close();
         }
@@ -99,12 +89,12 @@ describe('accessibility', () => {
 
   for (const width of [1280, 390]) {
     it(`should let the keyboard reach every interactive element, with visible focus, on every page (${width} px)`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const context = await session.browser.newContext({ viewport: { width, height: 900 } });
       const problems: string[] = [];
       let checked = 0;
       for (const page of builtPages(inject('bookDir'))) {
         const tab = await context.newPage();
-        await tab.goto(site.url(page), { waitUntil: 'networkidle' });
+        await tab.goto(session.book.url(page), { waitUntil: 'networkidle' });
         problems.push(...(await keyboardProblems(tab, page)));
         checked += 1;
         await tab.close();
@@ -118,7 +108,7 @@ describe('accessibility', () => {
   it('should name the page and the figure when a figure loses its text alternative', async () => {
     const dir = tamperedSite(inject('bookDir'), { 'framework/index.html': (html) => html.replace(/(<div class="figure-media" role="img") aria-label="[^"]*"/, '$1') });
     const tampered = await serveStatic(dir);
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const tab = await context.newPage();
     await tab.goto(tampered.url('framework/'), { waitUntil: 'networkidle' });
     const problems = await axeProblems(tab, 'framework/');
@@ -135,7 +125,7 @@ describe('accessibility', () => {
       [`_astro/${stylesheet}`]: (css) => `${css}\n.sidebar-bibliography:focus-visible { outline: none; }`,
     });
     const tampered = await serveStatic(dir);
-    const tab = await browser.newPage();
+    const tab = await session.browser.newPage();
     await tab.goto(tampered.url('bibliography/'), { waitUntil: 'networkidle' });
     const problems = await keyboardProblems(tab, 'bibliography/');
     await tab.close();

@@ -4,28 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/astro-build.js';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { useBrowserSession } from '../support/browser-session.js';
 
 const manuscript = readFileSync(path.join(projectRoot, 'tests/fixtures/jupyter-book/4-1-genai.md'), 'utf8');
 const chapterSource = readFileSync(path.join(projectRoot, 'content/4-special-topics/4-1-genai.mdx'), 'utf8');
 
-let site: StaticSite;
-let browser: Browser;
+const session = useBrowserSession('book');
 let page: Page;
 
 beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.goto(site.url('generative-ai/'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  page = await session.browser.newPage();
+  await page.goto(session.book.url('generative-ai/'));
 });
 
 describe('the generative-AI chapter', () => {
@@ -88,7 +80,7 @@ describe('the generative-AI chapter', () => {
   it('should not scroll sideways at 390 px or 1280 px', async () => {
     for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: 800 });
-      for (const url of [site.url('generative-ai/'), site.url(''), site.url('nope/')]) {
+      for (const url of [session.book.url('generative-ai/'), session.book.url(''), session.book.url('nope/')]) {
         await page.goto(url);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${url} at ${width}px`).toBeLessThanOrEqual(0);
@@ -97,7 +89,7 @@ describe('the generative-AI chapter', () => {
   });
 
   it('should give every section heading an anchor link to itself', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     const anchors = await page.locator('.chapter-body :is(h2, h3) > a.heading-anchor').evaluateAll((links) =>
       links.map((link) => ({ href: link.getAttribute('href'), id: link.parentElement?.id, label: link.getAttribute('aria-label') })),
     );
@@ -110,7 +102,7 @@ describe('the generative-AI chapter', () => {
 
   it('should print the chapter without navigation chrome and with link targets written out', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     await page.emulateMedia({ media: 'print' });
     for (const chrome of ['.site-header', '#sidebar', '.on-this-page', '.prev-next']) {
       expect(await page.locator(chrome).isVisible(), chrome).toBe(false);

@@ -5,28 +5,20 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../support/astro-build.js';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { useBrowserSession } from '../support/browser-session.js';
 
 const manuscript = readFileSync(path.join(projectRoot, 'tests/fixtures/jupyter-book/4-1-genai.md'), 'utf8');
 const citedKeys = [...new Set([...manuscript.matchAll(/\{cite:[pt]\}`([^`]+)`/g)].flatMap((match) => (match[1] as string).split(',').map((key) => key.trim())))];
 
-let site: StaticSite;
-let browser: Browser;
+const session = useBrowserSession('book');
 let page: Page;
 
 beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(site.url('generative-ai/'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(session.book.url('generative-ai/'));
 });
 
 function filesUnder(dir: string): string[] {
@@ -70,7 +62,7 @@ describe('citations in the generative-AI chapter', () => {
   });
 
   it('should preview the reference on hover and on keyboard focus, and close on Escape', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     const link = page.locator('a.citation-link[data-cite-key="dai2024bias"]').first();
     const popover = page.locator('#reference-preview');
     const before = await page.locator('.chapter-body').boundingBox();
@@ -92,9 +84,9 @@ describe('citations in the generative-AI chapter', () => {
   });
 
   it('should show the preview on a first tap and follow the link on a second', async () => {
-    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    const context = await session.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
     const phone = await context.newPage();
-    await phone.goto(site.url('generative-ai/'));
+    await phone.goto(session.book.url('generative-ai/'));
     const link = phone.locator('a.citation-link[data-cite-key="li2023survey"]').first();
     await link.scrollIntoViewIfNeeded();
     await link.tap();
@@ -107,9 +99,9 @@ describe('citations in the generative-AI chapter', () => {
   });
 
   it('should link to the entry without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const plain = await context.newPage();
-    await plain.goto(site.url('generative-ai/'));
+    await plain.goto(session.book.url('generative-ai/'));
     await plain.locator('a.citation-link[data-cite-key="nasr2023scalable"]').click();
     expect(plain.url()).toMatch(/#ref-nasr2023scalable$/);
     await context.close();
@@ -118,7 +110,7 @@ describe('citations in the generative-AI chapter', () => {
 
 describe('the bibliography page', () => {
   it('should list every cited work with "cited in" links that land on the citation in its section', async () => {
-    await page.goto(site.url('bibliography/'));
+    await page.goto(session.book.url('bibliography/'));
     // Every key cited anywhere in the published chapters, once.
     const bookKeys = new Set(
       filesUnder(path.join(projectRoot, 'content'))

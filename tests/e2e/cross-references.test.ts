@@ -3,28 +3,20 @@
  * whose references carry the same numbers and land on them, section references, callouts, and the
  * shared preview popover for a target on the same page and on another page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session.js';
 
-let site: StaticSite;
-let browser: Browser;
+const session = useBrowserSession('book');
 let page: Page;
 
 beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 
 describe('numbered equations and figures', () => {
   it('should number every labelled equation of a chapter in order, and every {eq} reference should show its target’s number', async () => {
-    await page.goto(site.url('measuring-fairness/'));
+    await page.goto(session.book.url('measuring-fairness/'));
     const tags = await page.locator('.chapter-body .equation').evaluateAll((equations) =>
       equations.map((equation) => [equation.id, equation.querySelector('annotation')?.textContent?.match(/\\tag\{([^}]+)\}/)?.[1]]),
     );
@@ -41,7 +33,7 @@ describe('numbered equations and figures', () => {
   });
 
   it('should caption figures with their number and resolve {numref} to it', async () => {
-    await page.goto(site.url('measuring-fairness/'));
+    await page.goto(session.book.url('measuring-fairness/'));
     const captions = await page.locator('.chapter-body figure.figure .figure-number').allTextContents();
     expect(captions).toEqual(captions.map((_, index) => `Figure 1.2.${index + 1}`));
     const figureRef = page.locator('.chapter-body a.xref-figure').first();
@@ -53,12 +45,12 @@ describe('numbered equations and figures', () => {
   });
 
   it('should resolve {ref} to the section title, across chapters', async () => {
-    await page.goto(site.url('generative-ai/'));
-    const all = await browser.newPage();
+    await page.goto(session.book.url('generative-ai/'));
+    const all = await session.browser.newPage();
     for (const slug of ['introduction/', 'framework/', 'philosophical-foundations/', 'machine-learning-fundamentals/', 'algorithmic-bias/', 'measuring-fairness/', 'mitigating-bias/']) {
-      await all.goto(site.url(slug));
+      await all.goto(session.book.url(slug));
       for (const link of await all.locator('.chapter-body a.xref-section').evaluateAll((links) => links.map((anchor) => ({ href: (anchor as HTMLAnchorElement).href, text: anchor.textContent })))) {
-        const checker = await browser.newPage();
+        const checker = await session.browser.newPage();
         await checker.goto(link.href);
         const heading = checker.locator(`[id="${decodeURIComponent(new URL(link.href).hash.slice(1))}"]`);
         expect(await heading.count(), link.href).toBe(1);
@@ -72,7 +64,7 @@ describe('numbered equations and figures', () => {
 
 describe('cross-reference previews', () => {
   it('should preview an equation on the same page on hover', async () => {
-    await page.goto(site.url('measuring-fairness/'));
+    await page.goto(session.book.url('measuring-fairness/'));
     const link = page.locator('.chapter-body a.xref-equation[href^="#"]').first();
     await link.scrollIntoViewIfNeeded();
     await link.hover();
@@ -84,7 +76,7 @@ describe('cross-reference previews', () => {
   });
 
   it('should preview another chapter (its title and opening) on keyboard focus', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     const link = page.locator('.chapter-body a.xref-doc[href="/mitigating-bias/"]');
     await link.focus();
     const popover = page.locator('#reference-preview');
@@ -95,7 +87,7 @@ describe('cross-reference previews', () => {
 
 describe('callouts', () => {
   it('should render admonitions as titled notes', async () => {
-    await page.goto(site.url('algorithmic-bias/'));
+    await page.goto(session.book.url('algorithmic-bias/'));
     const callouts = page.locator('.chapter-body .callout[role="note"]');
     expect(await callouts.count()).toBeGreaterThan(0);
     expect((await callouts.first().locator('.callout-title').textContent())?.length).toBeGreaterThan(0);

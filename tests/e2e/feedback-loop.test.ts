@@ -4,26 +4,15 @@
  * summary is announced, the reset button restores the example; without JavaScript the example is
  * there in full; it fits a phone; its points do not animate for readers who ask for reduced motion.
  */
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { chartY } from '../../src/interactive/feedback-loop/chart.js';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { useBrowserSession } from '../support/browser-session.js';
 
 const CHAPTER = 'framework/';
 const FIGURE = '#fig-framework-feedback-explorer';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession('book');
 
 /** What the figure shows: the readouts and the table's estimate and approval columns. */
 async function shown(figure: Locator) {
@@ -49,8 +38,8 @@ const EXAMPLE = {
 
 describe('the feedback-loop explorer (Figure 0.2.3)', () => {
   it('should open at the chapter’s example and follow its sliders, moved by keyboard alone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(site.url(CHAPTER));
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     expect(await figure.locator('figcaption').textContent()).toContain('Figure 0.2.3');
     expect(await figure.locator('[data-static]').isVisible()).toBe(false);
@@ -101,9 +90,9 @@ describe('the feedback-loop explorer (Figure 0.2.3)', () => {
   });
 
   it('should show the chapter’s example in full without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     expect(await figure.getByRole('slider').count()).toBe(0);
     expect(await figure.locator('[data-static]').textContent()).toContain('Shown for the chapter’s example: true rate 0.85, 40 exploratory loans per round, 100 old loans (75 repaid), threshold 0.80.');
@@ -115,9 +104,9 @@ describe('the feedback-loop explorer (Figure 0.2.3)', () => {
   });
 
   it('should fit a phone’s width without scrolling the page sideways', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     await figure.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
@@ -129,9 +118,9 @@ describe('the feedback-loop explorer (Figure 0.2.3)', () => {
   it('should move its points without animation for readers who ask for reduced motion', async () => {
     const durations: Record<string, string> = {};
     for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-      const context = await browser.newContext({ reducedMotion });
+      const context = await session.browser.newContext({ reducedMotion });
       const page = await context.newPage();
-      await page.goto(site.url(CHAPTER));
+      await page.goto(session.book.url(CHAPTER));
       durations[reducedMotion] = await page.locator(`${FIGURE} [data-crossing]`).evaluate((ring) => getComputedStyle(ring).transitionDuration);
       await context.close();
     }

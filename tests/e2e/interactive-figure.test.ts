@@ -6,27 +6,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { rocX, rocY } from '../../src/interactive/threshold-explorer/roc-plot.js';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { useBrowserSession } from '../support/browser-session.js';
 
 const CHAPTER = 'machine-learning-fundamentals/';
 const OTHER_CHAPTER = 'measuring-fairness/';
 const FIGURE = '#fig-prep-threshold-explorer';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession('book');
 
 /** What the figure shows: the matrix, the metrics, the approved rows, the marker. */
 async function shownState(figure: Locator) {
@@ -52,8 +41,8 @@ const numbers = (from: number, to: number) => Array.from({ length: to - from + 1
 
 describe('the threshold explorer', () => {
   it('should move with the keyboard, updating the matrix, metrics, approved rows and ROC marker, and announce a summary', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url(CHAPTER));
+    const page = await session.browser.newPage();
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     // A numbered figure, referred to from the text by its number.
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 0.4.1');
@@ -121,9 +110,9 @@ describe('the threshold explorer', () => {
   });
 
   it('should show the data and the state at t = 0.5 without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     // No dead slider: a sentence says which threshold is shown.
     expect(await figure.getByRole('slider').count()).toBe(0);
@@ -141,9 +130,9 @@ describe('the threshold explorer', () => {
   });
 
   it('should fit a phone’s width without scrolling the page sideways', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     await figure.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
@@ -155,9 +144,9 @@ describe('the threshold explorer', () => {
   it('should move its marker without animation for readers who ask for reduced motion', async () => {
     const durations: Record<string, string> = {};
     for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-      const context = await browser.newContext({ reducedMotion });
+      const context = await session.browser.newContext({ reducedMotion });
       const page = await context.newPage();
-      await page.goto(site.url(CHAPTER));
+      await page.goto(session.book.url(CHAPTER));
       durations[reducedMotion] = await page.locator(`${FIGURE} [data-marker]`).evaluate((marker) => getComputedStyle(marker).transitionDuration);
       await context.close();
     }
@@ -171,13 +160,13 @@ describe('the threshold explorer', () => {
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
       });
-      await page.goto(site.url(pathBelowBase), { waitUntil: 'networkidle' });
+      await page.goto(session.book.url(pathBelowBase), { waitUntil: 'networkidle' });
       return scripts;
     };
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const withWidget = await scriptsOf(page, CHAPTER);
     const defined = await page.evaluate(() => customElements.get('threshold-explorer') !== undefined);
-    const other = await browser.newPage();
+    const other = await session.browser.newPage();
     const without = await scriptsOf(other, OTHER_CHAPTER);
     expect(defined).toBe(true);
     expect(await other.evaluate(() => customElements.get('threshold-explorer'))).toBeUndefined();

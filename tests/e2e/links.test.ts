@@ -5,30 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { checkBuiltLinks, formatBrokenLink } from '../../src/integrations/link-check.js';
-import { launchBrowser } from '../support/browser.js';
+import { useBrowserSession } from '../support/browser-session.js';
 import { SUB_PATH } from '../support/build-sites.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
 
-let book: StaticSite;
-let subPath: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  book = await serveStatic(inject('bookDir'));
-  subPath = await serveStatic(inject('subPathDir'), SUB_PATH);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const site of [book, subPath]) await site?.close();
-});
+const session = useBrowserSession('book', 'subPath');
 
 /** Open `url` and return where the browser ends up, once it has settled on a page of the book. */
 async function landing(url: string, { javaScript = true } = {}): Promise<{ url: string; heading: string }> {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript });
+  const context = await session.browser.newContext({ javaScriptEnabled: javaScript });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForURL((current) => !current.pathname.includes('/content/'), { timeout: 10_000 });
@@ -40,7 +26,7 @@ async function landing(url: string, { javaScript = true } = {}): Promise<{ url: 
 }
 
 describe('the previous edition’s URLs', () => {
-  for (const [name, site] of [['at /', () => book], [`under ${SUB_PATH}`, () => subPath]] as const) {
+  for (const [name, site] of [['at /', () => session.book], [`under ${SUB_PATH}`, () => session.subPath]] as const) {
     it(`should land on the chapter and keep a fragment it still has (${name})`, async () => {
       // The heading id exists in the generative-AI chapter: the old link lands on that section.
       const kept = await landing(site().url('content/4-1-GenAI.html#genai-and-fairness'));
@@ -66,19 +52,19 @@ describe('the previous edition’s URLs', () => {
   }
 
   it('should be a static page with a meta refresh, a canonical link and a visible link below the base', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     // Read the redirect page as served, without following it.
-    const response = await page.request.get(subPath.url('content/4-1-GenAI.html'), { maxRedirects: 0 });
+    const response = await page.request.get(session.subPath.url('content/4-1-GenAI.html'), { maxRedirects: 0 });
     expect(response.status()).toBe(200);
     await page.setContent(await response.text());
     const refresh = await page.locator('meta[http-equiv="refresh"]').getAttribute('content');
     const target = /url=(.+)$/.exec(refresh ?? '')?.[1] ?? '';
-    const resolve = (relative: string) => new URL(relative, subPath.url('content/4-1-GenAI.html')).href;
-    expect(resolve(target)).toBe(subPath.url('generative-ai/'));
-    expect(resolve((await page.locator('link[rel="canonical"]').getAttribute('href')) ?? '')).toBe(subPath.url('generative-ai/'));
+    const resolve = (relative: string) => new URL(relative, session.subPath.url('content/4-1-GenAI.html')).href;
+    expect(resolve(target)).toBe(session.subPath.url('generative-ai/'));
+    expect(resolve((await page.locator('link[rel="canonical"]').getAttribute('href')) ?? '')).toBe(session.subPath.url('generative-ai/'));
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
     const link = page.getByRole('link', { name: 'Responsible AI in the Age of Generative AI' });
-    expect(resolve((await link.getAttribute('href')) ?? '')).toBe(subPath.url('generative-ai/'));
+    expect(resolve((await link.getAttribute('href')) ?? '')).toBe(session.subPath.url('generative-ai/'));
     // Kept out of the book's search index.
     expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
     // The anchors the script may keep are the chapter's own, read from the built chapter.

@@ -3,29 +3,15 @@
  * readers, in .mdx and .md chapters, with KaTeX's self-hosted stylesheet and fonts loaded only on
  * pages with math.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session.js';
 
-let sample: StaticSite;
-let book: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  sample = await serveStatic(inject('sampleDir'));
-  book = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await sample?.close();
-  await book?.close();
-});
+const session = useBrowserSession('sample', 'book');
 
 /** Open a page and list the URLs it requested. */
 async function open(url: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(url, { waitUntil: 'networkidle' });
@@ -35,7 +21,7 @@ async function open(url: string): Promise<{ page: Page; requests: string[] }> {
 describe('math', () => {
   for (const [kind, slug] of [['.mdx', 'math-in-mdx/'], ['.md', 'math-in-markdown/']] as const) {
     it(`should render inline and display math with MathML in a ${kind} chapter`, async () => {
-      const { page, requests } = await open(sample.url(slug));
+      const { page, requests } = await open(session.sample.url(slug));
       const inline = page.locator('.chapter-body p .katex');
       const display = page.locator('.chapter-body .katex-display');
       expect(await inline.count()).toBeGreaterThanOrEqual(1);
@@ -54,7 +40,7 @@ describe('math', () => {
   }
 
   it('should keep MDX expressions working beside math and roles', async () => {
-    const { page } = await open(sample.url('math-in-mdx/'));
+    const { page } = await open(session.sample.url('math-in-mdx/'));
     expect(await page.locator('.chapter-body').textContent()).toContain('still works: 2.');
     expect(await page.locator('.chapter-body code').first().textContent()).toBe('{cite:p}');
     // The MDX form of an admonition, without an import.
@@ -65,7 +51,7 @@ describe('math', () => {
   });
 
   it('should not load KaTeX on pages without math', async () => {
-    const { page, requests } = await open(book.url('generative-ai/'));
+    const { page, requests } = await open(session.book.url('generative-ai/'));
     expect(requests.filter((url) => url.includes('_katex'))).toEqual([]);
     await page.close();
   });
@@ -74,9 +60,9 @@ describe('math', () => {
     const overlaps: string[] = [];
     let tags = 0;
     for (const width of [360, 390, 768, 1280]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const page = await session.browser.newPage({ viewport: { width, height: 900 } });
       for (const slug of ['machine-learning-fundamentals/', 'measuring-fairness/', 'mitigating-bias/']) {
-        await page.goto(book.url(slug), { waitUntil: 'networkidle' });
+        await page.goto(session.book.url(slug), { waitUntil: 'networkidle' });
         const found = await page.evaluate(() =>
           [...document.querySelectorAll('.katex-display .katex-html > .tag')].map((tag) => {
             const box = tag.getBoundingClientRect();

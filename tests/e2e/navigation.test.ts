@@ -3,29 +3,21 @@
  * fragment), the current chapter is marked, planned chapters are shown without links, the home page
  * lists parts and chapters, unknown URLs get the 404 page, and the contents drawer works on phones.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session.js';
 
-let site: StaticSite;
-let browser: Browser;
+const session = useBrowserSession('book');
 let page: Page;
 
 beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 
 /** Every link in `selector` resolves: the page loads (200) and its #fragment exists there. */
 async function expectLinksResolve(selector: string): Promise<number> {
   const hrefs = await page.locator(selector).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-  const checker = await browser.newPage();
+  const checker = await session.browser.newPage();
   for (const href of hrefs) {
     const url = new URL(href);
     // Load the page itself (a same-page #fragment navigation has no response of its own).
@@ -39,7 +31,7 @@ async function expectLinksResolve(selector: string): Promise<number> {
 
 describe('book navigation', () => {
   it('should resolve every sidebar link and mark the current chapter', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     expect(await expectLinksResolve('#sidebar a')).toBeGreaterThanOrEqual(2);
     const current = page.locator('#sidebar a[aria-current="page"]');
     expect(await current.textContent()).toContain('4.1');
@@ -52,12 +44,12 @@ describe('book navigation', () => {
   });
 
   it('should resolve the previous/next links', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     expect(await expectLinksResolve('.prev-next a')).toBeGreaterThanOrEqual(1);
   });
 
   it('should resolve every on-this-page link to a heading and highlight the section being read', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     expect(await expectLinksResolve('.on-this-page a')).toBeGreaterThan(5);
     await page.locator('h2#new-challenge-robustness').scrollIntoViewIfNeeded();
     await page.evaluate(() => document.getElementById('new-challenge-robustness')?.scrollIntoView({ block: 'start' }));
@@ -65,7 +57,7 @@ describe('book navigation', () => {
   });
 
   it('should list the parts and chapters with descriptions on the home page', async () => {
-    await page.goto(site.url(''));
+    await page.goto(session.book.url(''));
     expect(await page.locator('main h1').textContent()).toBe('Responsible AI for Data Scientists');
     expect(await page.locator('.home-part h3').count()).toBe(5);
     const chapter = page.locator('.home-chapter:not(.planned)', { hasText: 'Generative AI' });
@@ -74,15 +66,15 @@ describe('book navigation', () => {
   });
 
   it('should answer an unknown URL with the 404 page', async () => {
-    const response = await page.goto(site.url('no-such-chapter/'));
+    const response = await page.goto(session.book.url('no-such-chapter/'));
     expect(response?.status()).toBe(404);
     expect(await page.locator('main h1').textContent()).toBe('Page not found');
     expect(await expectLinksResolve('main a')).toBeGreaterThanOrEqual(1);
   });
 
   it('should open and close the contents drawer on a phone, by button and by Escape', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 800 } });
-    await phone.goto(site.url('generative-ai/'));
+    const phone = await session.browser.newPage({ viewport: { width: 390, height: 800 } });
+    await phone.goto(session.book.url('generative-ai/'));
     const sidebar = phone.locator('#sidebar');
     expect(await sidebar.isVisible()).toBe(false);
     await phone.getByRole('button', { name: 'Show contents' }).click();
@@ -95,7 +87,7 @@ describe('book navigation', () => {
   });
 
   it('should offer a skip link to the content as the first focusable element', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main');
@@ -103,7 +95,7 @@ describe('book navigation', () => {
 
   it('should keep the contents beside the text while scrolling on a wide screen', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     await page.evaluate(() => window.scrollTo(0, 4000));
     const header = await page.locator('.site-header').boundingBox();
     const sidebar = await page.locator('#sidebar').boundingBox();

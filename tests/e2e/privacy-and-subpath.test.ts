@@ -5,30 +5,15 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session.js';
 import { builtPages } from '../support/built-pages.js';
 import { visitPage } from '../support/page-visit.js';
 import { SUB_PATH } from '../support/build-sites.js';
 import { type StaticSite, serveStatic } from '../support/static-server.js';
 import { tamperedSite } from '../support/tampered-site.js';
 
-let book: StaticSite;
-let subPath: StaticSite;
-let sample: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  book = await serveStatic(inject('bookDir'));
-  subPath = await serveStatic(inject('subPathDir'), SUB_PATH);
-  sample = await serveStatic(inject('sampleDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const site of [book, subPath, sample]) await site?.close();
-});
+const session = useBrowserSession('book', 'subPath', 'sample');
 
 describe('privacy', () => {
   /** What each page of the site at `dir` asked of other hosts, and the cookies it set: one line each. */
@@ -36,7 +21,7 @@ describe('privacy', () => {
     const problems: string[] = [];
     const pages = builtPages(dir).concat([{ file: '', url: 'no-such-page/', redirect: false }]);
     for (const page of pages.filter((candidate) => only === undefined || candidate.url === only)) {
-      const context = await browser.newContext();
+      const context = await session.browser.newContext();
       const visit = await visitPage(context, site.url(page.url));
       for (const url of visit.foreign) problems.push(`/${page.url}: request to another host: ${url}`);
       for (const cookie of visit.cookies) problems.push(`/${page.url}: cookie set: ${cookie}`);
@@ -47,8 +32,8 @@ describe('privacy', () => {
 
   it('should make no request to any host but the book’s own, and set no cookie, on any page', async () => {
     expect(builtPages(inject('bookDir')).length).toBeGreaterThan(20);
-    expect(await privacyProblems(inject('bookDir'), book)).toEqual([]);
-    expect(await privacyProblems(inject('sampleDir'), sample)).toEqual([]);
+    expect(await privacyProblems(inject('bookDir'), session.book)).toEqual([]);
+    expect(await privacyProblems(inject('sampleDir'), session.sample)).toEqual([]);
   }, 180_000);
 
   it('should name the page and the URL of an external font, whether or not the policy blocks it', async () => {
@@ -70,7 +55,7 @@ describe('privacy', () => {
 describe('sub-path deployment', () => {
   it('should load the CSS and script of every page from below the sub-path', async () => {
     for (const below of ['', 'generative-ai/']) {
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       const failed: string[] = [];
       const requested: string[] = [];
       page.on('requestfailed', (request) => failed.push(request.url()));
@@ -78,7 +63,7 @@ describe('sub-path deployment', () => {
         requested.push(response.url());
         if (response.status() >= 400) failed.push(response.url());
       });
-      await page.goto(subPath.url(below), { waitUntil: 'networkidle' });
+      await page.goto(session.subPath.url(below), { waitUntil: 'networkidle' });
       expect(failed).toEqual([]);
       for (const url of requested) expect(new URL(url).pathname.startsWith(SUB_PATH), url).toBe(true);
       // The stylesheet applied: the sidebar is a styled column, not an unstyled list.
@@ -88,12 +73,12 @@ describe('sub-path deployment', () => {
   });
 
   it('should keep every link below the sub-path, and each one should resolve', async () => {
-    const page = await browser.newPage();
-    await page.goto(subPath.url('generative-ai/'));
+    const page = await session.browser.newPage();
+    await page.goto(session.subPath.url('generative-ai/'));
     const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-    const internal = hrefs.filter((href) => new URL(href).origin === subPath.origin);
+    const internal = hrefs.filter((href) => new URL(href).origin === session.subPath.origin);
     expect(internal.length).toBeGreaterThan(10);
-    const checker = await browser.newPage();
+    const checker = await session.browser.newPage();
     for (const href of new Set(internal.map((h) => h.split('#')[0] as string))) {
       expect(new URL(href).pathname.startsWith(SUB_PATH), href).toBe(true);
       expect((await checker.goto(href))?.status(), href).toBe(200);

@@ -7,28 +7,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../support/astro-build.js';
-import { launchBrowser } from '../support/browser.js';
-import { SUB_PATH } from '../support/build-sites.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { useBrowserSession } from '../support/browser-session.js';
 
-let site: StaticSite;
-let subPath: StaticSite;
-let browser: Browser;
+const session = useBrowserSession('book', 'subPath');
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  subPath = await serveStatic(inject('subPathDir'), SUB_PATH);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await subPath?.close();
-});
 
 /** Open the dialog with `/`, type a query and wait for its status line. */
 async function searchFor(query: string): Promise<string> {
@@ -41,19 +26,19 @@ async function searchFor(query: string): Promise<string> {
 
 describe('search', () => {
   it('should load no search code until the reader shows intent', async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
-    await page.goto(site.url('generative-ai/'), { waitUntil: 'networkidle' });
+    await page.goto(session.book.url('generative-ai/'), { waitUntil: 'networkidle' });
     expect(scripts.some((url) => /search-ui|pagefind/.test(url))).toBe(false);
     await page.locator('[data-search-button]').hover();
     await expect.poll(() => scripts.some((url) => /search-ui/.test(url))).toBe(true);
   });
 
   it('should find the alignment section for “reward hacking”, land on its heading and highlight the terms', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     expect(await searchFor('reward hacking')).toMatch(/^\d+ results? for/);
     const sub = page.locator('dialog[open] .search-sub-link', { hasText: 'Why Is Alignment Hard?' });
     expect(await sub.getAttribute('href')).toMatch(/^\/generative-ai\/\?highlight=reward&highlight=hacking#why-is-alignment-hard$/);
@@ -67,7 +52,7 @@ describe('search', () => {
   });
 
   it('should narrow the results by part', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     const all = Number((await searchFor('fairness')).match(/^(\d+)/)?.[1]);
     expect(all).toBeGreaterThan(3);
     await page.locator('dialog[open] #search-part').selectOption('Special Topics');
@@ -76,7 +61,7 @@ describe('search', () => {
   });
 
   it('should work from the keyboard alone: open, move to the second result, open it; Esc returns focus', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     await page.locator('[data-search-button]').focus();
     await page.keyboard.press('Control+k');
     await page.locator('dialog[open] #search-input').waitFor();
@@ -106,7 +91,7 @@ describe('search', () => {
   });
 
   it('should be accessible as a dialog with a labelled field and an announced result count', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     await searchFor('privacy');
     const dialog = page.getByRole('dialog', { name: 'Search' });
     expect(await dialog.count()).toBe(1);
@@ -115,13 +100,13 @@ describe('search', () => {
   });
 
   it('should say so when nothing matches', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     expect(await searchFor('quokka')).toBe('No results for “quokka”. Check the spelling, try fewer words, or search all parts.');
     expect(await page.locator('dialog[open] .search-result').count()).toBe(0);
   });
 
   it('should index chapter text only: no navigation, contents or page chrome', async () => {
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     // The sidebar lists planned chapters such as "Conceptual Framework of Privacy"; the chapter never names it.
     expect(await page.locator('#sidebar').textContent()).toContain('Conceptual Framework of Privacy');
     expect(await page.locator('.chapter-body').textContent()).not.toContain('Conceptual Framework of Privacy');
@@ -144,7 +129,7 @@ describe('search', () => {
   });
 
   it('should run the query of a linkable search page, also under a sub-path', async () => {
-    for (const [origin, url] of [[site, site.url('search/?q=reward+hacking')], [subPath, subPath.url('search/?q=reward+hacking')]] as const) {
+    for (const [origin, url] of [[session.book, session.book.url('search/?q=reward+hacking')], [session.subPath, session.subPath.url('search/?q=reward+hacking')]] as const) {
       await page.goto(url);
       expect(await page.locator('#search-input').inputValue()).toBe('reward hacking');
       await expect.poll(() => page.locator('.search-status').textContent(), { timeout: 10_000 }).toMatch(/results? for “reward hacking”/);
@@ -154,7 +139,7 @@ describe('search', () => {
   });
 
   it('should explain why search cannot work on a page opened from a folder', async () => {
-    const local = await browser.newPage();
+    const local = await session.browser.newPage();
     await local.goto(pathToFileURL(path.join(inject('bookDir'), 'generative-ai/index.html')).href);
     await local.keyboard.press('/');
     const note = local.getByRole('dialog', { name: 'Search is not available here' });

@@ -7,22 +7,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session.js';
 import { builtPages } from '../support/built-pages.js';
 import { visitPage } from '../support/page-visit.js';
 import { staticSites } from '../support/static-server.js';
 import { tamperedSite } from '../support/tampered-site.js';
 
-let browser: Browser;
+const session = useBrowserSession();
 const sites = staticSites();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
 afterAll(async () => {
-  await browser?.close();
   await sites.closeAll();
 });
 
@@ -88,7 +83,7 @@ describe('Content-Security-Policy', () => {
     const site = await sites.serve(dir);
     const problems: string[] = [];
     for (const page of builtPages(dir)) {
-      const context = await browser.newContext();
+      const context = await session.browser.newContext();
       const visit = await visitPage(context, site.url(page.url));
       for (const violation of visit.violations) problems.push(`/${page.url}: ${violation}`);
       await context.close();
@@ -98,7 +93,7 @@ describe('Content-Security-Policy', () => {
 
   it('should let the scripts do their work under the policy: theme, search (WebAssembly), previews', async () => {
     const site = await sites.serve(inject('bookDir'));
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
@@ -118,7 +113,7 @@ describe('Content-Security-Policy', () => {
   });
 
   it('should work when the book is opened from a folder (file://)', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
@@ -136,7 +131,7 @@ describe('Content-Security-Policy', () => {
       'bibliography/index.html': (html) => html.replace('</main>', '<script>document.title = "injected";</script></main>'),
     });
     const site = await sites.serve(dir);
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const visit = await visitPage(context, site.url('bibliography/'));
     await context.close();
     expect(visit.violations.length).toBeGreaterThan(0);

@@ -2,32 +2,20 @@
  * Light and dark themes: the system theme is followed, the toggle's choice persists across a reload,
  * and the saved theme is in place at the first frame (no flash of the wrong theme).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session.js';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession('book');
 
 const background = () => getComputedStyle(document.body).backgroundColor;
 
 describe('themes', () => {
   it('should follow the system theme when the reader has not chosen', async () => {
-    const dark = await browser.newPage({ colorScheme: 'dark' });
-    await dark.goto(site.url('generative-ai/'));
+    const dark = await session.browser.newPage({ colorScheme: 'dark' });
+    await dark.goto(session.book.url('generative-ai/'));
     expect(await dark.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    const light = await browser.newPage({ colorScheme: 'light' });
-    await light.goto(site.url('generative-ai/'));
+    const light = await session.browser.newPage({ colorScheme: 'light' });
+    await light.goto(session.book.url('generative-ai/'));
     expect(await light.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     expect(await dark.evaluate(background)).not.toBe(await light.evaluate(background));
     await dark.close();
@@ -35,9 +23,9 @@ describe('themes', () => {
   });
 
   it('should keep the toggled theme across a reload, already at the first frame', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await session.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(site.url('generative-ai/'));
+    await page.goto(session.book.url('generative-ai/'));
     const lightBackground = await page.evaluate(background);
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
@@ -55,7 +43,7 @@ describe('themes', () => {
     const firstFrame = await page.evaluate(() => (window as unknown as { firstFrame: { theme?: string; background: string } }).firstFrame);
     expect(firstFrame).toEqual({ theme: 'dark', background: darkBackground });
     // The choice holds on another page of the book too, and the toggle offers the way back.
-    await page.goto(site.url(''));
+    await page.goto(session.book.url(''));
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await page.getByRole('button', { name: 'Switch to light theme' }).count()).toBe(1);
     await context.close();

@@ -4,24 +4,19 @@
  * fonts load only where there is math. A failure names the page, the budget and the biggest files.
  */
 import { randomBytes } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { INTERACTIVE_FIGURE_SELECTOR, KATEX_STYLE_SELECTOR, type PageFacts } from '../budgets.config.js';
 import { checkBudgets } from '../support/budget-check.js';
-import { launchBrowser } from '../support/browser.js';
+import { useBrowserSession } from '../support/browser-session.js';
 import { builtPages } from '../support/built-pages.js';
 import { type PageVisit, visitPage } from '../support/page-visit.js';
 import { staticSites } from '../support/static-server.js';
 import { tamperedSite } from '../support/tampered-site.js';
 
-let browser: Browser;
+const session = useBrowserSession();
 const sites = staticSites();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
 afterAll(async () => {
-  await browser?.close();
   await sites.closeAll();
 });
 
@@ -38,7 +33,7 @@ async function measure(dir: string, only?: string): Promise<Measured[]> {
   const site = await sites.serve(dir);
   const measured: Measured[] = [];
   for (const page of builtPages(dir).filter((candidate) => !candidate.redirect && (only === undefined || candidate.url === only))) {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const visit = await visitPage(context, site.url(page.url), [CHAPTER, FORMULA, INTERACTIVE_FIGURE_SELECTOR, KATEX_STYLE_SELECTOR]);
     await context.close();
     const facts: PageFacts = {

@@ -1,0 +1,61 @@
+/**
+ * The browser tests' shared set-up, one call per test file: serve the built sites the file needs (the
+ * global setup built them once for the run) and launch Chromium, before the file's first test, and
+ * close them all after its last. The fields are filled in then: read them inside tests and hooks.
+ *
+ *     const session = useBrowserSession('book', 'subPath');
+ *     it('…', async () => { const page = await session.browser.newPage(); await page.goto(session.book.url('framework/')); });
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchBrowser } from './browser.js';
+import { SUB_PATH } from './build-sites.js';
+import { type StaticSite, serveStatic } from './static-server.js';
+
+/** The sites the global setup builds: the book, the book under a sub-path, the small sample book. */
+export type BuiltSiteName = 'book' | 'subPath' | 'sample';
+
+export interface BrowserSession {
+  readonly browser: Browser;
+  readonly book: StaticSite;
+  readonly subPath: StaticSite;
+  readonly sample: StaticSite;
+}
+
+const serve: Record<BuiltSiteName, () => Promise<StaticSite>> = {
+  book: () => serveStatic(inject('bookDir')),
+  subPath: () => serveStatic(inject('subPathDir'), SUB_PATH),
+  sample: () => serveStatic(inject('sampleDir')),
+};
+
+/** Serve `sites` (none, for a file that serves its own) and launch Chromium for the tests of the calling file. */
+export function useBrowserSession(...sites: BuiltSiteName[]): BrowserSession {
+  const served: Partial<Record<BuiltSiteName, StaticSite>> = {};
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    for (const name of sites) served[name] = await serve[name]();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const site of Object.values(served)) await site.close();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not ready: pass it to useBrowserSession(…) and use it inside a test or hook`);
+    return value;
+  };
+  return {
+    get browser() {
+      return ready(browser, 'The browser');
+    },
+    get book() {
+      return ready(served.book, 'The book’s site');
+    },
+    get subPath() {
+      return ready(served.subPath, 'The sub-path build');
+    },
+    get sample() {
+      return ready(served.sample, 'The sample book');
+    },
+  };
+}
