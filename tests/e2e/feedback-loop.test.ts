@@ -8,6 +8,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chartY } from '../../src/interactive/feedback-loop/chart.js';
 import { useBrowserSession } from '../support/browser-session.js';
+import { sidewaysOverflow, transitionDurations } from '../support/figure-checks.js';
 
 const CHAPTER = 'framework/';
 const FIGURE = '#fig-framework-feedback-explorer';
@@ -104,26 +105,11 @@ describe('the feedback-loop explorer (Figure 0.2.3)', () => {
   });
 
   it('should fit a phone’s width without scrolling the page sideways', async () => {
-    const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(session.book.url(CHAPTER));
-    const figure = page.locator(FIGURE);
-    await figure.scrollIntoViewIfNeeded();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
-    const overflow = await figure.locator('feedback-loop-explorer').evaluate((element) => element.scrollWidth - element.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await context.close();
+    expect(await sidewaysOverflow(session.browser, session.book.url(CHAPTER), `${FIGURE} feedback-loop-explorer`)).toEqual({ page: 0, figure: 0, outside: 0 });
   });
 
   it('should move its points without animation for readers who ask for reduced motion', async () => {
-    const durations: Record<string, string> = {};
-    for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-      const context = await session.browser.newContext({ reducedMotion });
-      const page = await context.newPage();
-      await page.goto(session.book.url(CHAPTER));
-      durations[reducedMotion] = await page.locator(`${FIGURE} [data-crossing]`).evaluate((ring) => getComputedStyle(ring).transitionDuration);
-      await context.close();
-    }
+    const durations = await transitionDurations(session.browser, session.book.url(CHAPTER), `${FIGURE} [data-crossing]`);
     expect(durations.reduce).toBe('0s');
     expect(durations['no-preference']).not.toBe('0s');
   });

@@ -10,6 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { rocX, rocY } from '../../src/interactive/threshold-explorer/roc-plot.js';
 import { useBrowserSession } from '../support/browser-session.js';
+import { sidewaysOverflow, transitionDurations } from '../support/figure-checks.js';
 
 const CHAPTER = 'machine-learning-fundamentals/';
 const OTHER_CHAPTER = 'measuring-fairness/';
@@ -130,26 +131,13 @@ describe('the threshold explorer', () => {
   });
 
   it('should fit a phone’s width without scrolling the page sideways', async () => {
-    const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(session.book.url(CHAPTER));
-    const figure = page.locator(FIGURE);
-    await figure.scrollIntoViewIfNeeded();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
-    const box = await figure.boundingBox();
-    expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
-    await context.close();
+    const overflow = await sidewaysOverflow(session.browser, session.book.url(CHAPTER), FIGURE);
+    expect(overflow.page).toBe(0);
+    expect(overflow.outside).toBe(0);
   });
 
   it('should move its marker without animation for readers who ask for reduced motion', async () => {
-    const durations: Record<string, string> = {};
-    for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-      const context = await session.browser.newContext({ reducedMotion });
-      const page = await context.newPage();
-      await page.goto(session.book.url(CHAPTER));
-      durations[reducedMotion] = await page.locator(`${FIGURE} [data-marker]`).evaluate((marker) => getComputedStyle(marker).transitionDuration);
-      await context.close();
-    }
+    const durations = await transitionDurations(session.browser, session.book.url(CHAPTER), `${FIGURE} [data-marker]`);
     expect(durations.reduce).toBe('0s');
     expect(durations['no-preference']).not.toBe('0s');
   });
