@@ -3,7 +3,8 @@
  * (src/interactive/widgets.ts): the chapter page passes these to `<Content components={…}>`, and MDX
  * renders one only where a chapter's `{interactive}` figure names it, so its script is on that page only.
  */
+import EffectPlots from './effect-plots/EffectPlots.astro';
 import FeedbackLoopExplorer from './feedback-loop/FeedbackLoopExplorer.astro';
 import ThresholdExplorer from './threshold-explorer/ThresholdExplorer.astro';
 
-export const interactiveComponents = { FeedbackLoopExplorer, ThresholdExplorer };
+export const interactiveComponents = { EffectPlots, FeedbackLoopExplorer, ThresholdExplorer };

@@ -5,6 +5,7 @@
  * To add a widget: a folder here with its component and client script, an entry below, and the
  * component in `components.ts`.
  */
+import { EFFECT_PLOTS_OPTIONS, readEffectPlotsOptions } from './effect-plots/options.js';
 import { FEEDBACK_LOOP_OPTIONS, readFeedbackLoopOptions } from './feedback-loop/options.js';
 import { readThresholdExplorerOptions, THRESHOLD_EXPLORER_OPTIONS } from './threshold-explorer/options.js';
 
@@ -35,5 +36,10 @@ export const INTERACTIVE_WIDGETS: Readonly<Record<string, InteractiveWidget>> = 
     component: 'FeedbackLoopExplorer',
     options: FEEDBACK_LOOP_OPTIONS,
     check: (options) => readFeedbackLoopOptions(options).problems,
+  },
+  'effect-plots': {
+    component: 'EffectPlots',
+    options: EFFECT_PLOTS_OPTIONS,
+    check: (options) => readEffectPlotsOptions(options).problems,
   },
 };
