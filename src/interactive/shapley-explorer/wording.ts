@@ -26,6 +26,6 @@ export function totalsText(explanation: Explanation): string {
   return (
     `Shapley values add up to f(x) − E[f(X)] = ${formatSigned(shapleyTotal)}; ` +
     `coefficient × (value − mean) adds up to ${formatSigned(linearTotal)}, ` +
-    `missing the interaction's ${formatSigned(shapleyTotal - linearTotal)}.`
+    `missing the interaction’s ${formatSigned(shapleyTotal - linearTotal)}.`
   );
 }
