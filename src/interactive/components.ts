@@ -5,6 +5,7 @@
  */
 import EffectPlots from './effect-plots/EffectPlots.astro';
 import FeedbackLoopExplorer from './feedback-loop/FeedbackLoopExplorer.astro';
+import ShapleyExplorer from './shapley-explorer/ShapleyExplorer.astro';
 import ThresholdExplorer from './threshold-explorer/ThresholdExplorer.astro';
 
-export const interactiveComponents = { EffectPlots, FeedbackLoopExplorer, ThresholdExplorer };
+export const interactiveComponents = { EffectPlots, FeedbackLoopExplorer, ShapleyExplorer, ThresholdExplorer };

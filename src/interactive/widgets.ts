@@ -7,6 +7,7 @@
  */
 import { EFFECT_PLOTS_OPTIONS, readEffectPlotsOptions } from './effect-plots/options.js';
 import { FEEDBACK_LOOP_OPTIONS, readFeedbackLoopOptions } from './feedback-loop/options.js';
+import { readShapleyExplorerOptions, SHAPLEY_EXPLORER_OPTIONS } from './shapley-explorer/options.js';
 import { readThresholdExplorerOptions, THRESHOLD_EXPLORER_OPTIONS } from './threshold-explorer/options.js';
 
 /** A problem with a directive's options, at the option it concerns when there is one. */
@@ -41,5 +42,10 @@ export const INTERACTIVE_WIDGETS: Readonly<Record<string, InteractiveWidget>> = 
     component: 'EffectPlots',
     options: EFFECT_PLOTS_OPTIONS,
     check: (options) => readEffectPlotsOptions(options).problems,
+  },
+  'shapley-explorer': {
+    component: 'ShapleyExplorer',
+    options: SHAPLEY_EXPLORER_OPTIONS,
+    check: (options) => readShapleyExplorerOptions(options).problems,
   },
 };
