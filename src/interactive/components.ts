@@ -3,9 +3,10 @@
  * (src/interactive/widgets.ts): the chapter page passes these to `<Content components={…}>`, and MDX
  * renders one only where a chapter's `{interactive}` figure names it, so its script is on that page only.
  */
+import DpCountingQuery from './dp-counting-query/DpCountingQuery.astro';
 import EffectPlots from './effect-plots/EffectPlots.astro';
 import FeedbackLoopExplorer from './feedback-loop/FeedbackLoopExplorer.astro';
 import ShapleyExplorer from './shapley-explorer/ShapleyExplorer.astro';
 import ThresholdExplorer from './threshold-explorer/ThresholdExplorer.astro';
 
-export const interactiveComponents = { EffectPlots, FeedbackLoopExplorer, ShapleyExplorer, ThresholdExplorer };
+export const interactiveComponents = { DpCountingQuery, EffectPlots, FeedbackLoopExplorer, ShapleyExplorer, ThresholdExplorer };

@@ -5,6 +5,7 @@
  * To add a widget: a folder here with its component and client script, an entry below, and the
  * component in `components.ts`.
  */
+import { DP_COUNTING_QUERY_OPTIONS, readDpCountingOptions } from './dp-counting-query/options.js';
 import { EFFECT_PLOTS_OPTIONS, readEffectPlotsOptions } from './effect-plots/options.js';
 import { FEEDBACK_LOOP_OPTIONS, readFeedbackLoopOptions } from './feedback-loop/options.js';
 import { readShapleyExplorerOptions, SHAPLEY_EXPLORER_OPTIONS } from './shapley-explorer/options.js';
@@ -47,5 +48,10 @@ export const INTERACTIVE_WIDGETS: Readonly<Record<string, InteractiveWidget>> = 
     component: 'ShapleyExplorer',
     options: SHAPLEY_EXPLORER_OPTIONS,
     check: (options) => readShapleyExplorerOptions(options).problems,
+  },
+  'dp-counting-query': {
+    component: 'DpCountingQuery',
+    options: DP_COUNTING_QUERY_OPTIONS,
+    check: (options) => readDpCountingOptions(options).problems,
   },
 };

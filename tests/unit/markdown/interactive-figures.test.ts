@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { INTERACTIVE_WIDGETS } from '../../../src/interactive/widgets.js';
 import remarkDirectivesCheck from '../../../src/markdown/directives-check/index.js';
 import remarkFigures, { transformFigures } from '../../../src/markdown/figures/index.js';
 import { parseInteractiveDirective } from '../../../src/markdown/interactive-figures/index.js';
@@ -20,6 +21,8 @@ import { INTERACTIVE_WIDGETS } from '../../../src/interactive/widgets.js';
 const publicDir = '/nonexistent-public';
 
 const SCORES = ':scores: 0.9 0.6 0.4 0.1';
+/** The registry's widgets as the message lists them (other chapters add theirs). */
+const knownWidgets = Object.keys(INTERACTIVE_WIDGETS).map((name) => `\`${name}\``).join(', ');
 const OUTCOMES = ':outcomes: 1 0 1 0';
 
 /** A chapter's MDX with one interactive figure whose body lines are `body`. */
