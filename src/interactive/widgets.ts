@@ -5,6 +5,7 @@
  * To add a widget: a folder here with its component and client script, an entry below, and the
  * component in `components.ts`.
  */
+import { PROXY_GRIDWORLD_OPTIONS, readProxyGridworldOptions } from './proxy-gridworld/options.js';
 import { readThresholdExplorerOptions, THRESHOLD_EXPLORER_OPTIONS } from './threshold-explorer/options.js';
 
 /** A problem with a directive's options, at the option it concerns when there is one. */
@@ -29,5 +30,10 @@ export const INTERACTIVE_WIDGETS: Readonly<Record<string, InteractiveWidget>> = 
     component: 'ThresholdExplorer',
     options: THRESHOLD_EXPLORER_OPTIONS,
     check: (options) => readThresholdExplorerOptions(options).problems,
+  },
+  'proxy-gridworld': {
+    component: 'ProxyGridworld',
+    options: PROXY_GRIDWORLD_OPTIONS,
+    check: (options) => readProxyGridworldOptions(options).problems,
   },
 };
