@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import remarkDirectivesCheck from '../../../src/markdown/directives-check/index.js';
 import remarkFigures, { transformFigures } from '../../../src/markdown/figures/index.js';
 import { parseInteractiveDirective } from '../../../src/markdown/interactive-figures/index.js';
+import { INTERACTIVE_WIDGETS } from '../../../src/interactive/widgets.js';
 
 const publicDir = '/nonexistent-public';
 
@@ -128,7 +129,7 @@ describe('the {interactive} directive’s errors', () => {
         column: 1,
         ruleId: 'interactive-valid',
         fatal: true,
-        reason: 'Interactive figure names the widget `threshold-explorr`, which does not exist (did you mean `threshold-explorer`?); known widgets: `threshold-explorer`',
+        reason: `Interactive figure names the widget \`threshold-explorr\`, which does not exist (did you mean \`threshold-explorer\`?); known widgets: ${Object.keys(INTERACTIVE_WIDGETS).map((name) => `\`${name}\``).join(', ')}`,
       },
     ]);
     const figure = tree.children[1] as Blockquote;
