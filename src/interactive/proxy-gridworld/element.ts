@@ -120,7 +120,7 @@ class ProxyGridworldElement extends HTMLElement {
       this.#text(`[data-cell-action="${state}"]`, cellActionText(learner, state));
     }
     this.querySelector('[data-path]')?.setAttribute('points', pathPoints(words.path));
-    this.querySelector('[data-grid-svg]')?.setAttribute('aria-label', `Grid world. ${words.headline} ${words.pathSentence} First moves: ${words.moves}.`);
+    this.querySelector('[data-grid-svg]')?.setAttribute('aria-label', `Grid world. ${words.headline} ${words.pathSentence} First moves: ${words.moves}`);
     this.querySelector('[data-series="proxy"]')?.setAttribute('points', chartPoints(learner.history.map((episode) => episode.proxyReturn)));
     this.querySelector('[data-series="intended"]')?.setAttribute('points', chartPoints(learner.history.map((episode) => episode.intendedReturn)));
     this.#text('[data-chart-span]', String(Math.max(learner.episodes, 50)));

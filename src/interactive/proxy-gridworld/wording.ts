@@ -23,10 +23,10 @@ export function pathText(path: GreedyPath): string {
   );
 }
 
-/** The first moves of the greedy path, as words. */
+/** The first moves of the greedy path, as words, ending with a full stop or, when it goes on, `…`. */
 export function movesText(path: GreedyPath, count = 8): string {
   const shown = path.actions.slice(0, count).map((action) => ACTIONS[action]);
-  return `${shown.join(', ')}${path.actions.length > count ? ', …' : ''}`;
+  return `${shown.join(', ')}${path.actions.length > count ? ', …' : '.'}`;
 }
 
 export function recentText(summary: RecentSummary): string {

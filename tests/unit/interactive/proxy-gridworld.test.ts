@@ -206,6 +206,7 @@ describe('the words and coordinates shown', () => {
     expect(chartPoints([0, 20])).toBe(`${CHART.left},${CHART.top + CHART.height} ${Math.round((CHART.left + CHART.width / 49) * 10) / 10},${CHART.top}`);
     expect(chartPoints([])).toBe('');
     const path = greedyPath(trainedLearner('intended', 7, 200));
+    expect(movesText(path)).toBe('right, right, up, right, up, right, up.');
     expect(pathPoints(path).split(' ')).toHaveLength(8);
   });
 });
