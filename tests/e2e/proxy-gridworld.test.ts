@@ -61,9 +61,8 @@ describe('the proxy grid world', () => {
 
     // Controls shown, the no-script sentence hidden; the state is the one the chapter describes.
     expect(await figure.locator('[data-static]').isVisible()).toBe(false);
-    const proxyRadio = figure.getByRole('radio', { name: /Proxy/ });
-    const intendedRadio = figure.getByRole('radio', { name: /Intended/ });
-    expect(await proxyRadio.isChecked()).toBe(true);
+    const rewardSelect = figure.getByRole('combobox', { name: 'Reward the agent learns from' });
+    expect(await rewardSelect.inputValue()).toBe('proxy');
     expect(await shownWords(figure)).toEqual(expectedWords(trained('proxy', 200)));
     expect(await figure.locator('[data-recent]').textContent()).toBe('Last 20 episodes: goal reached in 0, mean proxy return 17.15, mean intended return 0.00.');
 
@@ -78,9 +77,9 @@ describe('the proxy grid world', () => {
     await expect.poll(() => announcement.textContent()).toBe(announcementText(afterStep));
 
     // Switch to the intended reward with the arrow keys: a fresh agent, as many episodes, reaches the goal.
-    await proxyRadio.focus();
+    await rewardSelect.focus();
     await page.keyboard.press('ArrowDown');
-    expect(await intendedRadio.isChecked()).toBe(true);
+    expect(await rewardSelect.inputValue()).toBe('intended');
     const intended = trained('intended', 201);
     expect(greedyPath(intended).reachesGoal).toBe(true);
     await expect.poll(() => figure.locator('[data-headline]').textContent()).toBe('Intended reward, 201 episodes learned.');

@@ -27,11 +27,8 @@ class ProxyGridworldElement extends HTMLElement {
     for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-command]')) {
       button.addEventListener('click', () => this.#command(button.dataset.command ?? ''));
     }
-    for (const radio of this.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
-      radio.addEventListener('change', () => {
-        if (radio.checked) this.#switchReward(radio.value === 'intended' ? 'intended' : 'proxy');
-      });
-    }
+    const select = this.querySelector<HTMLSelectElement>('select[data-reward-select]');
+    select?.addEventListener('change', () => this.#switchReward(select.value === 'intended' ? 'intended' : 'proxy'));
     this.querySelector<HTMLElement>('[data-controls]')?.removeAttribute('hidden');
     this.querySelector<HTMLElement>('[data-static]')?.setAttribute('hidden', '');
   }
@@ -125,7 +122,8 @@ class ProxyGridworldElement extends HTMLElement {
     this.querySelector('[data-series="intended"]')?.setAttribute('points', chartPoints(learner.history.map((episode) => episode.intendedReturn)));
     this.#text('[data-chart-span]', String(Math.max(learner.episodes, 50)));
     this.querySelector('[data-chart-svg]')?.setAttribute('aria-label', chartLabel(learner));
-    for (const radio of this.querySelectorAll<HTMLInputElement>('input[type="radio"]')) radio.checked = radio.value === learner.mode;
+    const select = this.querySelector<HTMLSelectElement>('select[data-reward-select]');
+    if (select && select.value !== learner.mode) select.value = learner.mode;
   }
 
   #text(selector: string, text: string): void {

@@ -109,7 +109,7 @@ describe('chapter 4-2-alignment worked example: returns', () => {
   });
 
   it('should give 0.9025/0.0975 = 9.256 for the infinite loop, more than twice the route through T', () => {
-    expectPrinted('\\frac{\\gamma^2}{1 - \\gamma^2} = \\frac{', gamma ** 2);
+    expectPrinted('\\frac{\\gamma^2}{1 - \\gamma^2} \\\\ &= \\frac{', gamma ** 2);
     expectPrinted('\\frac{0.9025}{', 1 - gamma ** 2);
     expectPrinted('\\frac{0.9025}{0.0975} = ', gamma ** 2 / (1 - gamma ** 2));
     expect(gamma ** 2 / (1 - gamma ** 2)).toBeGreaterThan(2 * (gamma ** 2 + 5 * gamma ** 6));
@@ -182,7 +182,7 @@ describe('chapter 4-2-alignment worked example: DPO', () => {
   });
 
   it('should give argument 0.3, sigma 0.574 and loss 0.554', () => {
-    expectPrinted('is $0.1 \\times (2.0 - (-1.0)) = ', z);
+    expectPrinted('$\\beta (h_w - h_l)$, is $0.1 \\times (2.0 - (-1.0)) = ', z);
     expectPrinted('so $\\sigma(0.3) = ', sigmoid(z));
     expectPrinted('and the loss is $-\\log 0.574 = ', -Math.log(sigmoid(z)));
   });
