@@ -6,7 +6,8 @@
 import DpCountingQuery from './dp-counting-query/DpCountingQuery.astro';
 import EffectPlots from './effect-plots/EffectPlots.astro';
 import FeedbackLoopExplorer from './feedback-loop/FeedbackLoopExplorer.astro';
+import ProxyGridworld from './proxy-gridworld/ProxyGridworld.astro';
 import ShapleyExplorer from './shapley-explorer/ShapleyExplorer.astro';
 import ThresholdExplorer from './threshold-explorer/ThresholdExplorer.astro';
 
-export const interactiveComponents = { DpCountingQuery, EffectPlots, FeedbackLoopExplorer, ShapleyExplorer, ThresholdExplorer };
+export const interactiveComponents = { DpCountingQuery, EffectPlots, FeedbackLoopExplorer, ProxyGridworld, ShapleyExplorer, ThresholdExplorer };

@@ -8,6 +8,7 @@
 import { DP_COUNTING_QUERY_OPTIONS, readDpCountingOptions } from './dp-counting-query/options.js';
 import { EFFECT_PLOTS_OPTIONS, readEffectPlotsOptions } from './effect-plots/options.js';
 import { FEEDBACK_LOOP_OPTIONS, readFeedbackLoopOptions } from './feedback-loop/options.js';
+import { PROXY_GRIDWORLD_OPTIONS, readProxyGridworldOptions } from './proxy-gridworld/options.js';
 import { readShapleyExplorerOptions, SHAPLEY_EXPLORER_OPTIONS } from './shapley-explorer/options.js';
 import { readThresholdExplorerOptions, THRESHOLD_EXPLORER_OPTIONS } from './threshold-explorer/options.js';
 
@@ -53,5 +54,10 @@ export const INTERACTIVE_WIDGETS: Readonly<Record<string, InteractiveWidget>> = 
     component: 'DpCountingQuery',
     options: DP_COUNTING_QUERY_OPTIONS,
     check: (options) => readDpCountingOptions(options).problems,
+  },
+  'proxy-gridworld': {
+    component: 'ProxyGridworld',
+    options: PROXY_GRIDWORLD_OPTIONS,
+    check: (options) => readProxyGridworldOptions(options).problems,
   },
 };
