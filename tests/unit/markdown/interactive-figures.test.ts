@@ -16,7 +16,6 @@ import { INTERACTIVE_WIDGETS } from '../../../src/interactive/widgets.js';
 import remarkDirectivesCheck from '../../../src/markdown/directives-check/index.js';
 import remarkFigures, { transformFigures } from '../../../src/markdown/figures/index.js';
 import { parseInteractiveDirective } from '../../../src/markdown/interactive-figures/index.js';
-import { INTERACTIVE_WIDGETS } from '../../../src/interactive/widgets.js';
 
 const publicDir = '/nonexistent-public';
 
