@@ -5,6 +5,7 @@
  * To add a widget: a folder here with its component and client script, an entry below, and the
  * component in `components.ts`.
  */
+import { ADVERSARIAL_FLIP_OPTIONS, readAdversarialFlipOptions } from './adversarial-flip/options.js';
 import { readThresholdExplorerOptions, THRESHOLD_EXPLORER_OPTIONS } from './threshold-explorer/options.js';
 
 /** A problem with a directive's options, at the option it concerns when there is one. */
@@ -29,5 +30,10 @@ export const INTERACTIVE_WIDGETS: Readonly<Record<string, InteractiveWidget>> = 
     component: 'ThresholdExplorer',
     options: THRESHOLD_EXPLORER_OPTIONS,
     check: (options) => readThresholdExplorerOptions(options).problems,
+  },
+  'adversarial-flip': {
+    component: 'AdversarialFlip',
+    options: ADVERSARIAL_FLIP_OPTIONS,
+    check: (options) => readAdversarialFlipOptions(options).problems,
   },
 };
