@@ -3,6 +3,7 @@
  * (src/interactive/widgets.ts): the chapter page passes these to `<Content components={…}>`, and MDX
  * renders one only where a chapter's `{interactive}` figure names it, so its script is on that page only.
  */
+import AdversarialFlip from './adversarial-flip/AdversarialFlip.astro';
 import DpCountingQuery from './dp-counting-query/DpCountingQuery.astro';
 import EffectPlots from './effect-plots/EffectPlots.astro';
 import FeedbackLoopExplorer from './feedback-loop/FeedbackLoopExplorer.astro';
@@ -10,4 +11,4 @@ import ProxyGridworld from './proxy-gridworld/ProxyGridworld.astro';
 import ShapleyExplorer from './shapley-explorer/ShapleyExplorer.astro';
 import ThresholdExplorer from './threshold-explorer/ThresholdExplorer.astro';
 
-export const interactiveComponents = { DpCountingQuery, EffectPlots, FeedbackLoopExplorer, ProxyGridworld, ShapleyExplorer, ThresholdExplorer };
+export const interactiveComponents = { AdversarialFlip, DpCountingQuery, EffectPlots, FeedbackLoopExplorer, ProxyGridworld, ShapleyExplorer, ThresholdExplorer };

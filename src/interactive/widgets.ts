@@ -5,6 +5,7 @@
  * To add a widget: a folder here with its component and client script, an entry below, and the
  * component in `components.ts`.
  */
+import { ADVERSARIAL_FLIP_OPTIONS, readAdversarialFlipOptions } from './adversarial-flip/options.js';
 import { DP_COUNTING_QUERY_OPTIONS, readDpCountingOptions } from './dp-counting-query/options.js';
 import { EFFECT_PLOTS_OPTIONS, readEffectPlotsOptions } from './effect-plots/options.js';
 import { FEEDBACK_LOOP_OPTIONS, readFeedbackLoopOptions } from './feedback-loop/options.js';
@@ -59,5 +60,10 @@ export const INTERACTIVE_WIDGETS: Readonly<Record<string, InteractiveWidget>> = 
     component: 'ProxyGridworld',
     options: PROXY_GRIDWORLD_OPTIONS,
     check: (options) => readProxyGridworldOptions(options).problems,
+  },
+  'adversarial-flip': {
+    component: 'AdversarialFlip',
+    options: ADVERSARIAL_FLIP_OPTIONS,
+    check: (options) => readAdversarialFlipOptions(options).problems,
   },
 };
