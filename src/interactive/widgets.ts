@@ -5,6 +5,7 @@
  * To add a widget: a folder here with its component and client script, an entry below, and the
  * component in `components.ts`.
  */
+import { FAIRNESS_EXPLORER_OPTIONS, readFairnessExplorerOptions } from './fairness-explorer/options.js';
 import { readThresholdExplorerOptions, THRESHOLD_EXPLORER_OPTIONS } from './threshold-explorer/options.js';
 
 /** A problem with a directive's options, at the option it concerns when there is one. */
@@ -29,5 +30,10 @@ export const INTERACTIVE_WIDGETS: Readonly<Record<string, InteractiveWidget>> = 
     component: 'ThresholdExplorer',
     options: THRESHOLD_EXPLORER_OPTIONS,
     check: (options) => readThresholdExplorerOptions(options).problems,
+  },
+  'fairness-explorer': {
+    component: 'FairnessExplorer',
+    options: FAIRNESS_EXPLORER_OPTIONS,
+    check: (options) => readFairnessExplorerOptions(options).problems,
   },
 };

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { rocX, rocY } from '../../src/interactive/threshold-explorer/roc-plot.js';
+import { rocX, rocY } from '../../src/interactive/shared/roc-plot.js';
 import { launchBrowser } from '../support/browser.js';
 import { type StaticSite, serveStatic } from '../support/static-server.js';
 

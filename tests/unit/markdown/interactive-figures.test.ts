@@ -128,7 +128,7 @@ describe('the {interactive} directive’s errors', () => {
         column: 1,
         ruleId: 'interactive-valid',
         fatal: true,
-        reason: 'Interactive figure names the widget `threshold-explorr`, which does not exist (did you mean `threshold-explorer`?); known widgets: `threshold-explorer`',
+        reason: 'Interactive figure names the widget `threshold-explorr`, which does not exist (did you mean `threshold-explorer`?); known widgets: `threshold-explorer`, `fairness-explorer`',
       },
     ]);
     const figure = tree.children[1] as Blockquote;
