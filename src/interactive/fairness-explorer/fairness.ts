@@ -46,19 +46,16 @@ export function approvalProbability(score: number, rule: GroupRule): number {
 export function expectedMatrix(examples: readonly ScoredExample[], rule: GroupRule): ConfusionMatrix {
   let tp = 0;
   let fp = 0;
-  let fn = 0;
-  let tn = 0;
+  let positives = 0;
   for (const { score, outcome } of examples) {
     const approval = approvalProbability(score, rule);
     if (outcome === 1) {
+      positives++;
       tp += approval;
-      fn += 1 - approval;
-    } else {
-      fp += approval;
-      tn += 1 - approval;
-    }
+    } else fp += approval;
   }
-  return { tp, fp, fn, tn };
+  // Subtract once, so that the denied counts carry no more rounding than the approved ones.
+  return { tp, fp, fn: positives - tp, tn: examples.length - positives - fp };
 }
 
 /** What the explorer shows for one group under one rule. */
@@ -186,6 +183,9 @@ export function matchOpportunity(groupA: readonly ScoredExample[], ruleA: GroupR
   return best.threshold;
 }
 
+/** A coin probability without the rounding noise of its division (0.5, not 0.5000000000000001). */
+const cleanCoin = (coin: number) => Math.round(coin * 1e9) / 1e9;
+
 /** A two-threshold rule of a group and the point it reaches, with how many examples flip a coin. */
 interface Mix {
   readonly rule: GroupRule;
@@ -212,7 +212,7 @@ function mixesAtTpr(examples: readonly ScoredExample[], tpr: number): Mix[] {
         if (Math.abs(high.tpr - tpr) < EPSILON) mixes.push({ rule: thresholdRule(upper), point: high, band: 0 });
         return;
       }
-      const coin = (tpr - high.tpr) / rise;
+      const coin = cleanCoin((tpr - high.tpr) / rise);
       if (coin < -EPSILON || coin > 1 + EPSILON) return;
       if (coin < EPSILON) mixes.push({ rule: thresholdRule(upper), point: high, band: 0 });
       else if (coin > 1 - EPSILON) mixes.push({ rule: thresholdRule(lower), point: low, band: 0 });
@@ -263,7 +263,7 @@ export function chordsThrough(examples: readonly ScoredExample[], target: RocPoi
       const high = points[i] as RocPoint;
       const low = points[j] as RocPoint;
       if (lower >= upper || !close(high.tpr, target.tpr) || !close(low.tpr, target.tpr) || low.fpr - high.fpr < EPSILON) return;
-      const coin = (target.fpr - high.fpr) / (low.fpr - high.fpr);
+      const coin = cleanCoin((target.fpr - high.fpr) / (low.fpr - high.fpr));
       if (coin <= EPSILON || coin >= 1 - EPSILON) return;
       const band = examples.filter((example) => isApproved(example.score, lower) && !isApproved(example.score, upper)).length;
       chords.push({ rule: { upper, lower, coin }, point: target, band });
