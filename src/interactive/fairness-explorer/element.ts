@@ -63,7 +63,8 @@ class FairnessExplorerElement extends HTMLElement {
         ];
       });
       this.#snaps[group] = snapThresholds(this.#examples[group]);
-      this.#rules[group] = thresholdRule(Number(this.#input(group, 'upper')?.value ?? '0.5'));
+      // The coin slider keeps its value while no band is open, ready for when the reader opens one.
+      this.#rules[group] = { ...thresholdRule(Number(this.#input(group, 'upper')?.value ?? '0.5')), coin: Number(this.#input(group, 'coin')?.value ?? '0.5') };
       this.#start[group] = this.#rules[group];
       for (const part of ['upper', 'lower', 'coin'] as const) this.#listen(group, part);
     }
@@ -123,6 +124,7 @@ class FairnessExplorerElement extends HTMLElement {
 
   #find(action: string): void {
     const [a, b] = this.#examples;
+    const previous = this.#rules;
     let result = '';
     if ((CRITERIA as readonly string[]).includes(action) || action === 'all') {
       const criterion = action as Criterion | 'all';
@@ -146,6 +148,8 @@ class FairnessExplorerElement extends HTMLElement {
       this.#rules = [...this.#start];
       result = `Back to the starting thresholds.`;
     }
+    // A deterministic result leaves each group's coin probability where the reader had it.
+    this.#rules = [keepCoin(this.#rules[0], previous[0]), keepCoin(this.#rules[1], previous[1])];
     const [ruleA, ruleB] = this.#rules;
     if (this.#lock) this.#lock.checked = !isRandomised(ruleA) && !isRandomised(ruleB) && ruleA.upper === ruleB.upper;
     const states = this.#show(false);
@@ -212,6 +216,11 @@ class FairnessExplorerElement extends HTMLElement {
     window.clearTimeout(this.#announceTimer);
     this.#announceTimer = window.setTimeout(() => setText(this.querySelector('[data-announce]'), text), delay);
   }
+}
+
+/** A rule without a coin band keeps the coin probability of the rule it replaces. */
+function keepCoin(rule: GroupRule, previous: GroupRule): GroupRule {
+  return isRandomised(rule) ? rule : { ...rule, coin: previous.coin };
 }
 
 if (!customElements.get('fairness-explorer')) customElements.define('fairness-explorer', FairnessExplorerElement);

@@ -55,7 +55,7 @@ export function ruleText(rule: GroupRule): string {
 export function decisionFor(probability: number, rule: GroupRule): string {
   if (probability === 1) return 'Approve';
   if (probability === 0) return 'Deny';
-  return `Coin, p = ${formatDecimal(rule.coin)}`;
+  return `Coin ${formatDecimal(rule.coin)}`;
 }
 
 /** One sentence on the criteria: which hold and which fail, with their gaps. */
