@@ -193,7 +193,7 @@ describe('Chapter 1.2’s explorer', () => {
     }
     expect(countPairsSatisfyingAll(groupA, groupB, data.tolerance)).toEqual({ pairs: 100, satisfying: 0 });
     expect(chapter).toContain('none of the 100 pairs of thresholds satisfies all four at once');
-    expect(chapter).toContain('its most accurate pair, $t_A = 0.35$ and $t_B = 0.65$, breaks all three other criteria');
+    expect(chapter).toContain('the most accurate pair for predictive parity, for instance, $t_A = 0.35$ and $t_B = 0.65$, puts group B\'s threshold well above group A\'s and breaks all three other criteria');
     expect(found['predictive-parity']).toMatchObject({ a: 0.35, b: 0.65 });
     expect(checkCriteria(groupState(groupA, thresholdRule(0.35)), groupState(groupB, thresholdRule(0.65)), data.tolerance).map((check) => check.holds)).toEqual([false, false, false, true]);
   });
