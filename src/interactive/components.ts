@@ -6,9 +6,10 @@
 import AdversarialFlip from './adversarial-flip/AdversarialFlip.astro';
 import DpCountingQuery from './dp-counting-query/DpCountingQuery.astro';
 import EffectPlots from './effect-plots/EffectPlots.astro';
+import FairnessExplorer from './fairness-explorer/FairnessExplorer.astro';
 import FeedbackLoopExplorer from './feedback-loop/FeedbackLoopExplorer.astro';
 import ProxyGridworld from './proxy-gridworld/ProxyGridworld.astro';
 import ShapleyExplorer from './shapley-explorer/ShapleyExplorer.astro';
 import ThresholdExplorer from './threshold-explorer/ThresholdExplorer.astro';
 
-export const interactiveComponents = { AdversarialFlip, DpCountingQuery, EffectPlots, FeedbackLoopExplorer, ProxyGridworld, ShapleyExplorer, ThresholdExplorer };
+export const interactiveComponents = { AdversarialFlip, DpCountingQuery, EffectPlots, FairnessExplorer, FeedbackLoopExplorer, ProxyGridworld, ShapleyExplorer, ThresholdExplorer };

@@ -8,6 +8,7 @@
 import { ADVERSARIAL_FLIP_OPTIONS, readAdversarialFlipOptions } from './adversarial-flip/options.js';
 import { DP_COUNTING_QUERY_OPTIONS, readDpCountingOptions } from './dp-counting-query/options.js';
 import { EFFECT_PLOTS_OPTIONS, readEffectPlotsOptions } from './effect-plots/options.js';
+import { FAIRNESS_EXPLORER_OPTIONS, readFairnessExplorerOptions } from './fairness-explorer/options.js';
 import { FEEDBACK_LOOP_OPTIONS, readFeedbackLoopOptions } from './feedback-loop/options.js';
 import { PROXY_GRIDWORLD_OPTIONS, readProxyGridworldOptions } from './proxy-gridworld/options.js';
 import { readShapleyExplorerOptions, SHAPLEY_EXPLORER_OPTIONS } from './shapley-explorer/options.js';
@@ -65,5 +66,10 @@ export const INTERACTIVE_WIDGETS: Readonly<Record<string, InteractiveWidget>> = 
     component: 'AdversarialFlip',
     options: ADVERSARIAL_FLIP_OPTIONS,
     check: (options) => readAdversarialFlipOptions(options).problems,
+  },
+  'fairness-explorer': {
+    component: 'FairnessExplorer',
+    options: FAIRNESS_EXPLORER_OPTIONS,
+    check: (options) => readFairnessExplorerOptions(options).problems,
   },
 };

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { rocX, rocY } from '../../src/interactive/threshold-explorer/roc-plot.js';
+import { rocX, rocY } from '../../src/interactive/classification/roc-plot.js';
 import { useBrowserSession } from '../support/browser-session.js';
 import { sidewaysOverflow, transitionDurations } from '../support/figure-checks.js';
 

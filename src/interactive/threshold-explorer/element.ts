@@ -5,9 +5,13 @@
  * slider snaps to the scores (where decisions change) and its arrow keys step from one to the next.
  * A polite live region announces a summary once the reader pauses, not at every step.
  */
-import { cellOf, formatDecimal, formatRatio, isApproved, nearestThreshold, type ScoredExample, snapThresholds, stepThreshold, thresholdState } from './metrics.js';
-import { rocX, rocY } from './roc-plot.js';
-import { approvedText, decisionText, METRIC_LABELS, rocPointText, sliderValueText, summaryText } from './wording.js';
+import { cellOf, formatDecimal, isApproved, nearestThreshold, type ScoredExample, snapThresholds, stepThreshold, thresholdState } from '../classification/classification.js';
+import { setAttributes, setText, showMatrix, showMetrics } from '../classification/dom.js';
+import { rocX, rocY } from '../classification/roc-plot.js';
+import { decisionText, METRIC_LABELS } from '../classification/wording.js';
+import { approvedText, rocPointText, sliderValueText, summaryText } from './wording.js';
+
+const METRIC_KEYS = METRIC_LABELS.map(([key]) => key);
 
 /** How long the slider must rest before the summary is announced. */
 const ANNOUNCE_DELAY = 700;
@@ -68,8 +72,8 @@ class ThresholdExplorerElement extends HTMLElement {
       setText(cellElement, cell);
       cellElement?.classList.toggle('te-error', cell === 'FP' || cell === 'FN');
     });
-    for (const key of ['tp', 'fp', 'fn', 'tn'] as const) this.#text(`[data-count="${key}"]`, String(state.matrix[key]));
-    for (const [key] of METRIC_LABELS) this.#text(`[data-metric="${key}"]`, formatRatio(state[key]));
+    showMatrix(this, state.matrix);
+    showMetrics(this, METRIC_KEYS, state);
     const x = String(rocX(state.fpr.value ?? 0));
     const y = String(rocY(state.tpr.value ?? 0));
     // The marker sits on the curve; its guides drop to the two axes.
@@ -85,15 +89,6 @@ class ThresholdExplorerElement extends HTMLElement {
   #text(selector: string, text: string): void {
     setText(this.querySelector(selector), text);
   }
-}
-
-/** Set an element's text only when it changes, so unchanged cells are not re-rendered or re-announced. */
-function setText(element: Element | null, text: string): void {
-  if (element && element.textContent !== text) element.textContent = text;
-}
-
-function setAttributes(element: Element | null, attributes: Record<string, string>): void {
-  for (const [name, value] of Object.entries(attributes)) element?.setAttribute(name, value);
 }
 
 if (!customElements.get('threshold-explorer')) customElements.define('threshold-explorer', ThresholdExplorerElement);

@@ -6,7 +6,8 @@
  *     :outcomes: 1 1 1 0 …          the true outcomes, 1 (positive) or 0, one per score
  *     :threshold: 0.5               the threshold shown first, and to readers without JavaScript
  */
-import type { ScoredExample } from './metrics.js';
+import type { ScoredExample } from '../classification/classification.js';
+import { isUnitNumber, list } from '../classification/options.js';
 
 /** The explorer's data and starting threshold. */
 export interface ThresholdExplorerData {
@@ -28,12 +29,6 @@ export const THRESHOLD_EXPLORER_OPTIONS = {
 } as const;
 
 const DEFAULT_THRESHOLD = 0.5;
-
-function list(value: string | undefined): string[] {
-  return (value ?? '').split(/[\s,]+/).filter((item) => item !== '');
-}
-
-const isUnitNumber = (item: string) => /^(0|1)?(\.\d+)?$/.test(item) && item !== '' && item !== '.' && Number(item) <= 1;
 
 /** Read the options; `problems` is empty when the data can be shown. */
 export function readThresholdExplorerOptions(options: Readonly<Record<string, string | undefined>>): {

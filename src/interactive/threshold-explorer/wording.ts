@@ -1,13 +1,9 @@
 /**
- * The explorer's words, shared by the server's static state and the browser's updates, so that a
- * reader without JavaScript and one moving the slider read the same sentences.
+ * The threshold explorer's words, shared by the server's static state and the browser's updates, so
+ * that a reader without JavaScript and one moving the slider read the same sentences (the labels it
+ * shares with the other figures are in ../classification/wording.ts).
  */
-import { formatDecimal, formatValue, type ThresholdState } from './metrics.js';
-
-/** A score as the chapter's table prints it: two decimals at least (`0.90`, `0.08`). */
-export function scoreText(score: number): string {
-  return Number.isInteger(Math.round(score * 1e6) / 1e4) ? score.toFixed(2) : String(score);
-}
+import { formatDecimal, formatValue, type ThresholdState } from '../classification/classification.js';
 
 /** The slider's spoken value: the threshold and how many are approved. */
 export function sliderValueText(state: ThresholdState, total: number): string {
@@ -33,19 +29,4 @@ export function summaryText(state: ThresholdState, total: number): string {
 /** The ROC point's label, visible under the plot and as the plot's accessible name. */
 export function rocPointText(state: ThresholdState): string {
   return `At t = ${formatDecimal(state.threshold)} the point is (FPR, TPR) = (${formatValue(state.fpr)}, ${formatValue(state.tpr)}).`;
-}
-
-/** The metrics shown, in order, with their labels. */
-export const METRIC_LABELS = [
-  ['accuracy', 'Accuracy'],
-  ['tpr', 'TPR (recall)'],
-  ['fpr', 'FPR'],
-  ['ppv', 'PPV (precision)'],
-  ['npv', 'NPV'],
-  ['f1', 'F1'],
-] as const;
-
-/** A decision in words, for the applicants' table. */
-export function decisionText(approved: boolean): string {
-  return approved ? 'Approve' : 'Deny';
 }

@@ -15,10 +15,11 @@ import {
   snapThresholds,
   stepThreshold,
   thresholdState,
-} from '../../../src/interactive/threshold-explorer/metrics.js';
+} from '../../../src/interactive/classification/classification.js';
 import { readThresholdExplorerOptions } from '../../../src/interactive/threshold-explorer/options.js';
-import { rocPolylinePoints, rocX, rocY } from '../../../src/interactive/threshold-explorer/roc-plot.js';
-import { scoreText, summaryText } from '../../../src/interactive/threshold-explorer/wording.js';
+import { rocPolylinePoints, rocX, rocY } from '../../../src/interactive/classification/roc-plot.js';
+import { scoreText } from '../../../src/interactive/classification/wording.js';
+import { summaryText } from '../../../src/interactive/threshold-explorer/wording.js';
 
 /** The 20 applicants of content/0-overview/0-4-prep.mdx, in the chapter's order. */
 const applicants: ScoredExample[] = (

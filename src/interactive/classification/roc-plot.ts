@@ -1,8 +1,9 @@
 /**
- * Geometry of the explorer's ROC plot, shared by the server (which draws the curve) and the browser
- * (which moves the marker): a square plot of side SIZE, axes from 0 to 1, in SVG user units.
+ * Geometry of the interactive figures' ROC plot (RocPlot.astro), shared by the server (which draws the
+ * curves) and the browser (which moves the markers): a square plot of side SIZE, axes from 0 to 1, in
+ * SVG user units.
  */
-import type { RocPoint } from './metrics.js';
+import type { RocPoint } from './classification.js';
 
 /** The plot's square and the margins around it, for the tick labels and axis titles. */
 export const ROC_PLOT = { left: 40, top: 8, size: 200, right: 10, bottom: 38 } as const;
@@ -25,4 +26,21 @@ export function rocY(tpr: number): number {
 /** The curve as the `points` of an SVG polyline. */
 export function rocPolylinePoints(curve: readonly RocPoint[]): string {
   return curve.map((point) => `${rocX(point.fpr)},${rocY(point.tpr)}`).join(' ');
+}
+
+/** Half the side of a square marker. */
+export const SQUARE_MARKER_HALF = 4;
+
+/** Move a marker of RocPlot.astro (a circle, or a square `rect`) to an ROC point. */
+export function placeMarker(marker: Element | null, point: RocPoint): void {
+  if (!marker) return;
+  const x = rocX(point.fpr);
+  const y = rocY(point.tpr);
+  if (marker.tagName.toLowerCase() === 'circle') {
+    marker.setAttribute('cx', String(x));
+    marker.setAttribute('cy', String(y));
+  } else {
+    marker.setAttribute('x', String(round(x - SQUARE_MARKER_HALF)));
+    marker.setAttribute('y', String(round(y - SQUARE_MARKER_HALF)));
+  }
 }

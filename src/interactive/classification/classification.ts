@@ -1,7 +1,9 @@
 /**
- * The threshold explorer's arithmetic, pure and shared: the server renders the figure's static state
- * with it and the browser recomputes every state with it, so both always agree with the chapter's
- * rule "approve when s ≥ t" (eq-prep-threshold-rule).
+ * The arithmetic of a scored binary decision, pure and shared by the interactive figures (the threshold
+ * explorer, the fairness explorer): the server renders a figure's static state with it and the browser
+ * recomputes every state with it, so both always agree with the book's rule "approve when s ≥ t"
+ * (eq-prep-threshold-rule). Counts may be expected counts (a randomised rule approves some examples
+ * with a probability), so they are numbers, not necessarily integers.
  */
 
 /** One scored example: the model's score and the true outcome (1 = positive, e.g. repaid). */
@@ -25,18 +27,9 @@ export interface Ratio {
   readonly value: number | undefined;
 }
 
-/** Everything the explorer shows for one threshold. */
-export interface ThresholdState {
+/** Everything the threshold explorer shows for one threshold. */
+export interface ThresholdState extends MatrixMetrics {
   readonly threshold: number;
-  readonly matrix: ConfusionMatrix;
-  /** How many examples are approved (s ≥ t). */
-  readonly approved: number;
-  readonly accuracy: Ratio;
-  readonly tpr: Ratio;
-  readonly fpr: Ratio;
-  readonly ppv: Ratio;
-  readonly npv: Ratio;
-  readonly f1: Ratio;
 }
 
 /** A point of the ROC curve. */
@@ -46,7 +39,7 @@ export interface RocPoint {
 }
 
 // Slider values and parsed scores are decimals: compare with a tolerance so that t = 0.35 approves s = 0.35.
-const EPSILON = 1e-9;
+export const EPSILON = 1e-9;
 
 /** The decision rule of the chapter: approve when the score reaches the threshold. */
 export function isApproved(score: number, threshold: number): boolean {
@@ -69,16 +62,36 @@ export function confusionAt(examples: readonly ScoredExample[], threshold: numbe
   return { tp, fp, fn, tn };
 }
 
-function ratio(numerator: number, denominator: number): Ratio {
+export function ratio(numerator: number, denominator: number): Ratio {
   return { numerator, denominator, value: denominator === 0 ? undefined : numerator / denominator };
 }
 
+/** The metrics built from a confusion matrix. */
+export interface MatrixMetrics {
+  readonly matrix: ConfusionMatrix;
+  readonly approved: number;
+  readonly accuracy: Ratio;
+  readonly tpr: Ratio;
+  readonly fpr: Ratio;
+  readonly ppv: Ratio;
+  readonly npv: Ratio;
+  readonly f1: Ratio;
+  /** The share approved, (TP + FP) / n. */
+  readonly selection: Ratio;
+}
+
+/** The names of the ratios among the metrics (`accuracy`, `tpr`, …), as `data-metric` writes them. */
+export type RatioKey = { [K in keyof MatrixMetrics]: MatrixMetrics[K] extends Ratio ? K : never }[keyof MatrixMetrics];
+
 /** The confusion matrix and the metrics built from it, at threshold `threshold`. */
 export function thresholdState(examples: readonly ScoredExample[], threshold: number): ThresholdState {
-  const matrix = confusionAt(examples, threshold);
+  return { threshold, ...matrixMetrics(confusionAt(examples, threshold)) };
+}
+
+/** Every metric of a confusion matrix (whose counts may be expected, fractional counts). */
+export function matrixMetrics(matrix: ConfusionMatrix): MatrixMetrics {
   const { tp, fp, fn, tn } = matrix;
   return {
-    threshold,
     matrix,
     approved: tp + fp,
     accuracy: ratio(tp + tn, tp + fp + fn + tn),
@@ -87,6 +100,7 @@ export function thresholdState(examples: readonly ScoredExample[], threshold: nu
     ppv: ratio(tp, tp + fp),
     npv: ratio(tn, tn + fn),
     f1: ratio(2 * tp, 2 * tp + fp + fn),
+    selection: ratio(tp + fp, tp + fp + fn + tn),
   };
 }
 
@@ -136,12 +150,18 @@ export function formatDecimal(value: number): string {
   return value.toFixed(2);
 }
 
+/** A count: `7`, or an expected count with at most two decimals (`2.5`, `3.75`). */
+export function formatCount(count: number): string {
+  return String(Math.round(count * 100) / 100);
+}
+
 /** A ratio as the chapter writes it: `15/20 = 0.75`, `7/9 ≈ 0.78`, or `0/0, undefined`. */
 export function formatRatio(ratio: Ratio): string {
-  if (ratio.value === undefined) return `${ratio.numerator}/${ratio.denominator}, undefined`;
+  const counts = `${formatCount(ratio.numerator)}/${formatCount(ratio.denominator)}`;
+  if (ratio.value === undefined) return `${counts}, undefined`;
   const rounded = formatDecimal(ratio.value);
   const exact = Math.abs(Number(rounded) - ratio.value) < EPSILON;
-  return `${ratio.numerator}/${ratio.denominator} ${exact ? '=' : '≈'} ${rounded}`;
+  return `${counts} ${exact ? '=' : '≈'} ${rounded}`;
 }
 
 /** A ratio's value alone (`0.78`, or `undefined`), for short summaries. */
