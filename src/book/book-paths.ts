@@ -10,6 +10,10 @@ export interface BookPaths {
   content: string;
   structure: string;
   bibliography: string;
+  /** The glossary (`content/glossary.yaml`): terms that `{term}` roles resolve against. */
+  glossary: string;
+  /** The resources page's entries (`content/resources.yaml`). */
+  resources: string;
   public: string;
 }
 
@@ -26,6 +30,8 @@ export function bookPaths(root: string = process.env.BOOK_ROOT ?? process.cwd())
     content: path.join(absolute, 'content'),
     structure: path.join(absolute, 'content', 'book.yaml'),
     bibliography: path.join(absolute, 'bib', 'references.bib'),
+    glossary: path.join(absolute, 'content', 'glossary.yaml'),
+    resources: path.join(absolute, 'content', 'resources.yaml'),
     public: path.join(absolute, 'public'),
   };
 }

@@ -12,6 +12,8 @@ export function bookPipelineOptions(paths: BookPaths, base: string): PipelineOpt
     base,
     bibliographyPath: paths.bibliography,
     bibliographyDisplayPath: displayPath(paths, paths.bibliography),
+    glossaryPath: paths.glossary,
+    glossaryDisplayPath: displayPath(paths, paths.glossary),
     citationStyle: structure?.citationStyle ?? 'apa',
     book: createBookContext(paths),
   };
