@@ -73,7 +73,8 @@ describe('glossary terms in a chapter', () => {
     await expect.poll(() => phone.locator('#reference-preview').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await phone.locator('#reference-preview .preview-go').getAttribute('href')).toMatch(/\/glossary\/#term-demographic-parity$/);
     await link.tap();
-    await expect.poll(() => phone.url()).toMatch(/\/glossary\/#term-demographic-parity$/);
+    // The second tap loads the glossary page (another page, unlike a citation's entry).
+    await expect.poll(() => phone.url(), { timeout: 10_000 }).toMatch(/\/glossary\/#term-demographic-parity$/);
     await context.close();
   });
 
