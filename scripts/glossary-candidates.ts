@@ -4,7 +4,7 @@
  * that the chapter does not mark yet, as `file:line:col  Term  «text»  …context…`.
  *
  *   npx tsx scripts/glossary-candidates.ts                      # every chapter
- *   npx tsx scripts/glossary-candidates.ts content/3-privacy/3-2-mechanism.mdx
+ *   npx tsx scripts/glossary-candidates.ts content/1-fairness/1-2-measure.mdx
  *
  * It only suggests: it edits nothing. Wrap the ones used in the glossary's sense as {term}`text`
  * (a word like "policy" or "sensitivity" often is not). It skips the frontmatter, headings, code and
