@@ -10,6 +10,10 @@ export interface BookPaths {
   root: string;
   content: string;
   structure: string;
+  /** The glossary (`content/glossary.yaml`): terms that `{term}` roles resolve against. */
+  glossary: string;
+  /** The resources page's entries (`content/resources.yaml`). */
+  resources: string;
   public: string;
 }
 
@@ -25,6 +29,8 @@ export function bookPaths(root: string = process.env.BOOK_ROOT ?? process.cwd())
     root: absolute,
     content: path.join(absolute, 'content'),
     structure: path.join(absolute, 'content', 'book.yaml'),
+    glossary: path.join(absolute, 'content', 'glossary.yaml'),
+    resources: path.join(absolute, 'content', 'resources.yaml'),
     public: path.join(absolute, 'public'),
   };
 }

@@ -2,6 +2,7 @@
 import type { PipelineOptions } from '../markdown/pipeline.js';
 import type { BookConfig } from './book-config.js';
 import { createBookContext } from './book-context.js';
+import { displayPath } from './book-paths.js';
 
 export function bookPipelineOptions(config: BookConfig): PipelineOptions {
   return {
@@ -11,6 +12,8 @@ export function bookPipelineOptions(config: BookConfig): PipelineOptions {
     bibliographyDisplayPath: config.bibliography.displayPath,
     citationStyle: config.citationStyle,
     language: config.language,
+    glossaryPath: config.paths.glossary,
+    glossaryDisplayPath: displayPath(config.paths, config.paths.glossary),
     book: createBookContext(config.paths),
   };
 }

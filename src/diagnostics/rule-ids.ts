@@ -37,6 +37,12 @@ export const RuleId = {
   citationKeyExists: 'citation-key-exists',
   /** A citation names at least one key. */
   citationNotEmpty: 'citation-not-empty',
+  /** The glossary (content/glossary.yaml) is valid: each entry well-formed, terms and aliases unique, `see` chapters known. */
+  glossaryValid: 'glossary-valid',
+  /** Every `{term}` role names a term (or alias) of the glossary. */
+  glossaryTermExists: 'glossary-term-exists',
+  /** The resources file (content/resources.yaml) is valid. */
+  resourcesValid: 'resources-valid',
   /** A label `(name)=`, `{#id}` or `\\label{}` stands where it can name something. */
   labelPlacement: 'label-placement',
   /** Labels are unique in the book. */

@@ -8,8 +8,10 @@
  * - every id inside a chapter's body (`.chapter-body`): section headings, figures, equations, labels,
  *   callouts, the chapter's reference list — except ids inside an inline `<svg>` (a drawing's own
  *   markers, gradients and titles, which change when the figure is redrawn) and occurrence ids that
- *   shift whenever text is edited (`cite-<key>-<n>`, GFM footnote back-references);
- * - reference-list entries (`ref-<key>`) on any page (the bibliography's);
+ *   shift whenever text is edited (`cite-<key>-<n>`, a term's first use `termref-<slug>`, GFM
+ *   footnote back-references);
+ * - reference-list entries (`ref-<key>`) on any page (the bibliography's), and glossary entries
+ *   (`term-<slug>`, the glossary page's);
  * - old anchors that moved to another page, which the redirect script follows (redirects.ts).
  * The page chrome (contents, on-this-page, skip link) is not: it belongs to the layout, not the text.
  */
@@ -56,8 +58,8 @@ export interface BuiltSite {
 /** The page Astro writes for missing URLs: served by hosts, never linked, not a published page. */
 export const NOT_FOUND_PAGE = '404.html';
 
-const OCCURRENCE_ID = /^(cite-|user-content-fnref-)/;
-const REFERENCE_ENTRY = /^ref-/;
+const OCCURRENCE_ID = /^(cite-|termref-|user-content-fnref-)/;
+const REFERENCE_ENTRY = /^(ref|term)-/;
 const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3/g;
 
 /** Read every file of the site in `outDir`. */

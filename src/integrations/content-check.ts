@@ -6,8 +6,10 @@ import type { AstroIntegrationLogger } from 'astro';
 import { loadBibliography } from '../bibliography/load-bibliography.js';
 import { loadBookConfig } from '../book/book-config.js';
 import { buildBookModel } from '../book/book-model.js';
-import type { BookPaths } from '../book/book-paths.js';
+import { type BookPaths, displayPath } from '../book/book-paths.js';
 import { checkChapters } from '../book/check-chapters.js';
+import { checkGlossaryChapters, loadGlossary } from '../book/glossary.js';
+import { loadResources } from '../book/resources.js';
 import { bookPipelineOptions } from '../book/pipeline-options.js';
 import { type DiagnosticSummary, summarizeDiagnostics } from '../diagnostics/report.js';
 
@@ -19,7 +21,17 @@ export async function runContentCheck(paths: BookPaths, logger: AstroIntegration
   const pipeline = { ...bookPipelineOptions(config), checkOnly: true };
   await checkChapters(model.chapterFiles.values(), pipeline);
   const bibliography = loadBibliography(config.bibliography.path, config.bibliography.displayPath);
-  const summary = summarizeDiagnostics([...model.files, bibliography.file, ...pipeline.book.targets().files]);
+  const glossary = loadGlossary(paths.glossary, displayPath(paths, paths.glossary));
+  const glossaryChapters = checkGlossaryChapters(glossary, model.parts.flatMap((part) => part.chapters.map((chapter) => chapter.id)));
+  const resources = loadResources(paths.resources, displayPath(paths, paths.resources));
+  const summary = summarizeDiagnostics([
+    ...model.files,
+    bibliography.file,
+    glossary.file,
+    glossaryChapters,
+    resources.file,
+    ...pipeline.book.targets().files,
+  ]);
   for (const line of summary.warnings) logger.warn(line);
   for (const line of summary.errors) logger.error(line);
   const counts = `${summary.errors.length} error(s), ${summary.warnings.length} warning(s) in ${model.chapters.length} chapter(s)`;

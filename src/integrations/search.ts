@@ -1,8 +1,9 @@
 /**
  * Build the search index with Pagefind's Node API after the site is written, so every build ships a
- * fresh index in `<outDir>/pagefind/`. Only chapter bodies are indexed (`data-pagefind-body`); the
- * typeset math (KaTeX's visual HTML and its MathML), heading anchors and the reference lists are left
- * out, so excerpts read as prose (Pagefind's prefix matching would otherwise match any query starting
+ * fresh index in `<outDir>/pagefind/`. Only chapter bodies, the glossary and the resources page are
+ * indexed (`data-pagefind-body`); the typeset math (KaTeX's visual HTML and its MathML), heading
+ * anchors and the reference lists are left out (the glossary's "see" and "used in" lists by their
+ * `data-pagefind-ignore`), so excerpts read as prose (Pagefind's prefix matching would otherwise match any query starting
  * with a letter to the authors' initials in the references). Imported statically: a dynamic import in `astro:build:done` fails
  * with "Vite module runner has been closed".
  */

@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { CitationStyle } from '../bibliography/csl-formatter.js';
 import type { BookContext } from '../book/book-context.js';
+import { loadGlossary } from '../book/glossary.js';
 import remarkCallouts from './callouts/index.js';
 import remarkChapterContext from './chapter-context/index.js';
 import remarkCitations from './citations/index.js';
@@ -17,6 +18,7 @@ import remarkEquations from './equations/index.js';
 import remarkLabels from './labels/index.js';
 import remarkEpigraphs from './epigraphs/index.js';
 import remarkFigures from './figures/index.js';
+import remarkGlossaryTerms from './glossary/index.js';
 import rehypeHeadingAnchors from './heading-anchors/index.js';
 import remarkMathCheck from './math-check/index.js';
 import remarkMathFlag from './math-flag/index.js';
@@ -31,6 +33,9 @@ export interface PipelineOptions {
   /** The .bib file citations resolve against, and how messages name it. */
   bibliographyPath: string;
   bibliographyDisplayPath: string;
+  /** The glossary `{term}` roles resolve against, and how messages name it. */
+  glossaryPath: string;
+  glossaryDisplayPath: string;
   /** The book's citation style. */
   citationStyle: CitationStyle;
   /** The book's language (BCP 47): the citation engine's terms ("and", "n.d.", "Retrieved from"). */
@@ -44,7 +49,7 @@ export interface PipelineOptions {
 /**
  * remark plugins after parsing, in order: the chapter's context; directives (callouts, figures) whose
  * bodies are Markdown, so roles inside them are typed next; roles; labels and equation numbers; then
- * the resolvers (citations, cross-references); checks and flags last.
+ * the resolvers (citations, cross-references, glossary terms); checks and flags last.
  */
 export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   const citations = {
@@ -66,6 +71,10 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     remarkEpigraphs,
     [remarkCitations, citations],
     [remarkCrossReferences, { targets: () => options.book.targets(), base: options.base }],
+    [
+      remarkGlossaryTerms,
+      { glossary: () => loadGlossary(options.glossaryPath, options.glossaryDisplayPath), base: options.base, glossaryDisplayPath: options.glossaryDisplayPath },
+    ],
     remarkMathCheck,
     remarkMathFlag,
     remarkRolePlaceholders,

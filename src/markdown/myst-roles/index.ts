@@ -1,6 +1,6 @@
 /**
- * remark plugin: parse MyST roles (`{cite:p}`key``, `{doc}`id``, …) in `.md` and `.mdx` and type them
- * into `cite` / `crossReference` nodes. Unknown role names are reported (rule `role-known`) and kept
+ * remark plugin: parse MyST roles (`{cite:p}`key``, `{doc}`id``, `{term}`name``, …) in `.md` and `.mdx`
+ * and type them into `cite` / `crossReference` / `glossaryTerm` nodes. Unknown role names are reported (rule `role-known`) and kept
  * as `mystRole` nodes, which render as their literal source so nothing is silently dropped.
  */
 import type { Root } from 'mdast';
@@ -10,12 +10,15 @@ import type { VFile } from 'vfile';
 import { RuleId } from '../../diagnostics/rule-ids.js';
 import { mystRoleFromMarkdown } from './from-markdown.js';
 import { mystRoleSyntax } from './syntax.js';
-import type { Cite, CrossReference, MystRole } from './types.js';
+import type { Cite, CrossReference, GlossaryTerm, MystRole } from './types.js';
 
-export type { Cite, CrossReference, MystHeadingId, MystRole } from './types.js';
+export type { Cite, CrossReference, GlossaryTerm, MystHeadingId, MystRole } from './types.js';
 
 const CROSS_REFERENCE_ROLES = new Set(['doc', 'ref', 'numref', 'eq']);
-const KNOWN_ROLES = ['cite:p', 'cite:t', ...CROSS_REFERENCE_ROLES];
+const KNOWN_ROLES = ['cite:p', 'cite:t', ...CROSS_REFERENCE_ROLES, 'term'];
+
+/** MyST's `{role}`custom text <target>`` form. */
+const CUSTOM_TEXT = /^(.*\S)\s*<([^<>]+)>$/;
 
 /** Register the syntax and type the roles of each tree. */
 export default function remarkMystRoles(this: Processor) {
@@ -42,7 +45,7 @@ export function typeMystRoles(tree: Root, file: VFile): void {
   });
 }
 
-function typeRole(node: MystRole): Cite | CrossReference | undefined {
+function typeRole(node: MystRole): Cite | CrossReference | GlossaryTerm | undefined {
   const base = { position: node.position };
   if (node.name === 'cite:p' || node.name === 'cite:t' || node.name === 'cite') {
     const keys = [...new Set(node.value.split(',').map((key) => key.trim()).filter(Boolean))];
@@ -50,7 +53,7 @@ function typeRole(node: MystRole): Cite | CrossReference | undefined {
   }
   if (CROSS_REFERENCE_ROLES.has(node.name)) {
     // MyST's `{ref}`custom text <target>`` form sets the link text.
-    const custom = /^(.*\S)\s*<([^<>]+)>$/.exec(node.value.trim());
+    const custom = CUSTOM_TEXT.exec(node.value.trim());
     return {
       type: 'crossReference',
       kind: node.name as CrossReference['kind'],
@@ -58,6 +61,11 @@ function typeRole(node: MystRole): Cite | CrossReference | undefined {
       ...(custom ? { text: custom[1] } : {}),
       ...base,
     };
+  }
+  if (node.name === 'term') {
+    const custom = CUSTOM_TEXT.exec(node.value.trim());
+    const term = (custom ? (custom[2] as string) : node.value).trim();
+    return { type: 'glossaryTerm', term, ...(custom ? { text: custom[1] } : {}), value: custom ? (custom[1] as string) : term, ...base };
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 /**
  * mdast node types for MyST roles. The generic `mystRole` comes out of the parser; `remarkMystRoles`
- * types it into `cite` or `crossReference`, which the citation and cross-reference plugins resolve.
+ * types it into `cite`, `crossReference` or `glossaryTerm`, which the citation, cross-reference and
+ * glossary plugins resolve.
  */
 import type { Data, Literal, Node } from 'mdast';
 // Brings the `data.hName`/`hProperties`/`hChildren` fields that remark-rehype reads into mdast's Data.
@@ -37,17 +38,31 @@ export interface CrossReference extends Node {
   data?: Data;
 }
 
+/** `{term}`differential privacy`` or `{term}`text <Term>``: a glossary term used in the text. */
+export interface GlossaryTerm extends Node {
+  type: 'glossaryTerm';
+  /** The name as written (a term or alias of the glossary, any case, maybe plural). */
+  term: string;
+  /** Display text written by the author (`{term}`text <Term>``); default: the name as written. */
+  text?: string;
+  /** The text shown, so that `mdast-util-to-string` reads a marked term in a caption like the rest. */
+  value: string;
+  data?: Data;
+}
+
 declare module 'mdast' {
   interface PhrasingContentMap {
     mystHeadingId: MystHeadingId;
     mystRole: MystRole;
     cite: Cite;
     crossReference: CrossReference;
+    glossaryTerm: GlossaryTerm;
   }
   interface RootContentMap {
     mystHeadingId: MystHeadingId;
     mystRole: MystRole;
     cite: Cite;
     crossReference: CrossReference;
+    glossaryTerm: GlossaryTerm;
   }
 }

@@ -7,7 +7,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { RuleId } from '../../diagnostics/rule-ids.js';
-import type { Cite, CrossReference } from '../myst-roles/types.js';
+import type { Cite, CrossReference, GlossaryTerm } from '../myst-roles/types.js';
 
 export default function remarkRolePlaceholders() {
   return (tree: Root, file: VFile) => markUnresolvedRoles(tree, file);
@@ -16,13 +16,15 @@ export default function remarkRolePlaceholders() {
 /** Give every unresolved role a placeholder rendering and a warning. */
 export function markUnresolvedRoles(tree: Root, file: VFile): void {
   visit(tree, (node) => {
-    if (node.type !== 'cite' && node.type !== 'crossReference') return;
-    const role = node as Cite | CrossReference;
+    if (node.type !== 'cite' && node.type !== 'crossReference' && node.type !== 'glossaryTerm') return;
+    const role = node as Cite | CrossReference | GlossaryTerm;
     if (role.data?.hName) return; // a resolver rendered it
     const [label, target, what] =
       role.type === 'cite'
         ? [`cite:${role.kind}`, role.keys.join(', '), 'citation']
-        : [role.kind, role.target, 'cross-reference'];
+        : role.type === 'glossaryTerm'
+          ? ['term', role.term, 'glossary term']
+          : [role.kind, role.target, 'cross-reference'];
     file.message(`Unresolved ${what} \`{${label}}\`${target}\`\` shown as a placeholder until ${what}s are resolved`, {
       place: role.position,
       ruleId: RuleId.roleResolved,
@@ -31,7 +33,7 @@ export function markUnresolvedRoles(tree: Root, file: VFile): void {
     role.data = {
       hName: 'span',
       hProperties: { className: ['role-placeholder'], dataRole: label, title: `Unresolved ${what}: ${target}` },
-      hChildren: [{ type: 'text', value: role.type === 'cite' ? `[${target}]` : target }],
+      hChildren: [{ type: 'text', value: role.type === 'cite' ? `[${target}]` : role.type === 'glossaryTerm' ? (role.text ?? target) : target }],
     };
   });
 }

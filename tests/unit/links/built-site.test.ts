@@ -31,6 +31,17 @@ describe('readBuiltPage', () => {
     expect(page.anchors).toEqual(['ref-smith2020']);
   });
 
+  it('should keep glossary entries (term-<slug>) but not a chapter’s first uses of terms (termref-<slug>)', () => {
+    const glossary = readBuiltPage(
+      'glossary/index.html',
+      '<html><body><main id="main"><h1>Glossary</h1><h2 id="glossary-d">D</h2><h3 id="term-differential-privacy">Differential privacy</h3></main></body></html>',
+    );
+    expect(glossary.anchors).toEqual(['term-differential-privacy']);
+    const chapter = readBuiltPage('a/index.html', chapterPage('<h2 id="intro">Intro</h2><p><a id="termref-proxy" href="/glossary/#term-proxy">proxy</a></p>'));
+    expect(chapter.anchors).toEqual(['intro']);
+    expect(chapter.ids.has('termref-proxy')).toBe(true);
+  });
+
   it('should count old anchors that the redirect script follows to another page', () => {
     const html = chapterPage('<h2 id="kept">K</h2>').replace('</body>', '<script src="../redirect.js" data-moved="{&quot;old&quot;:&quot;../b/#new&quot;}"></script></body>');
     const page = readBuiltPage('a/index.html', html);
