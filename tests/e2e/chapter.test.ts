@@ -63,7 +63,7 @@ describe('the generative-AI chapter', () => {
     expect(labels.join(' ')).toMatch(/Agent.*Environment.*action.*state.*reward/s);
   });
 
-  it('should link the chapters the manuscript refers to, by title, and mark a planned one as forthcoming', async () => {
+  it('should link every chapter the manuscript refers to, by title, now that all are published', async () => {
     const html = await page.content();
     expect(html).not.toMatch(/\{cite:[pt]\}|\{doc\}/);
     expect(await page.locator('.role-placeholder').count()).toBe(0);
@@ -71,10 +71,11 @@ describe('the generative-AI chapter', () => {
     expect(links).toEqual([
       ['/mitigating-bias/', 'Mitigating Algorithmic Bias'],
       ['/algorithmic-bias/', 'Introduction to Algorithmic Bias and Fairness'],
+      ['/interpretability/', 'Introduction to Interpretable Machine Learning'],
     ]);
     // "Chapter {doc}`1-3-mitigation`" reads naturally.
     expect(await page.locator('.chapter-body p', { hasText: 'qualitatively different' }).textContent()).toContain('discussed in Chapter Mitigating Algorithmic Bias.');
-    expect(await page.locator('.chapter-body .xref-planned').textContent()).toBe('Introduction to Interpretable Machine Learning (forthcoming)');
+    expect(await page.locator('.chapter-body .xref-planned').count()).toBe(0);
   });
 
   it('should not scroll sideways at 390 px or 1280 px', async () => {
