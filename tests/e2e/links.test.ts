@@ -39,10 +39,12 @@ describe('the previous edition’s URLs', () => {
       expect(dropped.url).toBe(site().url('mitigating-bias/'));
     });
 
-    it(`should send the bibliography and a planned chapter to their pages (${name})`, async () => {
+    it(`should send the bibliography, the resources and the chapters of Parts 2 and 3 to their pages (${name})`, async () => {
       expect((await landing(site().url('content/zbib.html'))).url).toBe(site().url('bibliography/'));
-      // 2-1-intro is planned: the contents on the home page list it as forthcoming.
-      expect((await landing(site().url('content/2-1-intro.html'))).url).toBe(site().url(''));
+      expect((await landing(site().url('content/resources.html'))).url).toBe(site().url('resources/'));
+      // Planned in the last edition's place until this one published them.
+      expect((await landing(site().url('content/2-1-intro.html'))).url).toBe(site().url('interpretability/'));
+      expect((await landing(site().url('content/3-2-mechanism.html'))).url).toBe(site().url('privacy-mechanisms/'));
     });
 
     it(`should redirect without JavaScript, through the meta refresh (${name})`, async () => {

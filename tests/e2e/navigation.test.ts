@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session.js';
 
-const session = useBrowserSession('book');
+const session = useBrowserSession('book', 'sample');
 let page: Page;
 
 beforeAll(async () => {
@@ -36,11 +36,17 @@ describe('book navigation', () => {
     const current = page.locator('#sidebar a[aria-current="page"]');
     expect(await current.textContent()).toContain('4.1');
     expect(await current.textContent()).toContain('Responsible AI in the Age of Generative AI');
-    // Planned chapters are listed as forthcoming, without a link.
+    // Every chapter of the book is published: none is listed as forthcoming.
+    expect(await page.locator('#sidebar .sidebar-chapter.planned').count()).toBe(0);
+  });
+
+  it('should list a planned chapter as forthcoming, without a link (the sample book)', async () => {
+    await page.goto(session.sample.url(''));
     const planned = page.locator('#sidebar .sidebar-chapter.planned');
-    expect(await planned.count()).toBeGreaterThan(0);
+    expect(await planned.count()).toBe(1);
     expect(await planned.locator('a').count()).toBe(0);
-    expect(await planned.first().textContent()).toContain('forthcoming');
+    expect(await planned.textContent()).toContain('A Later Chapter');
+    expect(await planned.textContent()).toContain('forthcoming');
   });
 
   it('should resolve the previous/next links', async () => {
