@@ -83,7 +83,7 @@ describe('accessibility', () => {
         }
         await context.close();
         expect(problems).toEqual([]);
-      }, 180_000);
+      }, 600_000);
     }
   }
 
@@ -102,7 +102,7 @@ describe('accessibility', () => {
       await context.close();
       expect(checked).toBeGreaterThan(10);
       expect(problems).toEqual([]);
-    }, 300_000);
+    }, 600_000);
   }
 
   it('should name the page and the figure when a figure loses its text alternative', async () => {

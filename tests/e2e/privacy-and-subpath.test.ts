@@ -34,7 +34,7 @@ describe('privacy', () => {
     expect(builtPages(inject('bookDir')).length).toBeGreaterThan(20);
     expect(await privacyProblems(inject('bookDir'), session.book)).toEqual([]);
     expect(await privacyProblems(inject('sampleDir'), session.sample)).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 
   it('should name the page and the URL of an external font, whether or not the policy blocks it', async () => {
     const font = '<link rel="stylesheet" href="https://fonts.example.net/css2?family=Inter">';

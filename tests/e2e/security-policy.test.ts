@@ -89,7 +89,7 @@ describe('Content-Security-Policy', () => {
       await context.close();
     }
     expect(problems).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 
   it('should let the scripts do their work under the policy: theme, search (WebAssembly), previews', async () => {
     const site = await sites.serve(inject('bookDir'));

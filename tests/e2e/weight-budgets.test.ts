@@ -63,7 +63,7 @@ describe('weight budgets', () => {
     expect(document?.bytes).toBeGreaterThan(1000);
     expect(document?.bytes).toBeLessThan(30 * 1024);
     expect(book.flatMap((page) => checkBudgets(page.facts, page.visit.resources))).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 
   it('should load KaTeX only on pages with formulas', () => {
     const withMath = book.filter((page) => page.facts.formulas > 0);
