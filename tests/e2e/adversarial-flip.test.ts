@@ -5,27 +5,16 @@
  * state at x = (2, 1), ε = 0.5 is there; it fits a phone; its marks do not animate for readers who ask
  * for reduced motion; and its script is loaded on its page only.
  */
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { plotX, plotY } from '../../src/interactive/adversarial-flip/plot.js';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { useBrowserSession } from '../support/browser-session.js';
 
 const CHAPTER = 'robustness/';
 const OTHER_CHAPTER = 'measuring-fairness/';
 const FIGURE = '#fig-robust-adversarial-flip';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession('book');
 
 /** What the figure shows in its readout, and where its point is drawn. */
 async function shown(figure: Locator) {
@@ -57,8 +46,8 @@ const OPENING = {
 
 describe('the adversarial-flip figure', () => {
   it('should move with the keyboard, updating the flips, the FGSM step and the flip rate, and announce a summary', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url(CHAPTER));
+    const page = await session.browser.newPage();
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 4.3.1');
     expect(await page.locator(`.chapter-body a.xref-figure[href="${FIGURE}"]`).first().textContent()).toBe('Figure 4.3.1');
@@ -105,8 +94,8 @@ describe('the adversarial-flip figure', () => {
   });
 
   it('should move the point where the plot is clicked', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url(CHAPTER));
+    const page = await session.browser.newPage();
+    await page.goto(session.book.url(CHAPTER));
     const plot = page.locator(`${FIGURE} svg[data-plot]`);
     await plot.scrollIntoViewIfNeeded();
     // Click where (0.5, 0.5) is drawn: the point moves there, on the negative side.
@@ -121,9 +110,9 @@ describe('the adversarial-flip figure', () => {
   });
 
   it('should show the state at x = (2, 1), ε = 0.5 and the table of points without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     expect(await figure.getByRole('slider').count()).toBe(0);
     expect(await figure.locator('[data-static]').textContent()).toContain('Shown at x = (2.00, 1.00) and ε = 0.50.');
@@ -134,9 +123,9 @@ describe('the adversarial-flip figure', () => {
   });
 
   it('should fit a phone’s width without scrolling the page or its table sideways', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     await figure.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
@@ -149,9 +138,9 @@ describe('the adversarial-flip figure', () => {
   it('should move its marks without animation for readers who ask for reduced motion', async () => {
     const durations: Record<string, string> = {};
     for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-      const context = await browser.newContext({ reducedMotion });
+      const context = await session.browser.newContext({ reducedMotion });
       const page = await context.newPage();
-      await page.goto(site.url(CHAPTER));
+      await page.goto(session.book.url(CHAPTER));
       durations[reducedMotion] = await page.locator(`${FIGURE} [data-point]`).evaluate((mark) => getComputedStyle(mark).transitionDuration);
       await context.close();
     }
@@ -160,11 +149,11 @@ describe('the adversarial-flip figure', () => {
   });
 
   it('should define its element on its page only', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url(CHAPTER), { waitUntil: 'networkidle' });
+    const page = await session.browser.newPage();
+    await page.goto(session.book.url(CHAPTER), { waitUntil: 'networkidle' });
     await page.locator(`${FIGURE} [data-controls]`).waitFor({ state: 'visible' });
     expect(await page.evaluate(() => customElements.get('adversarial-flip') !== undefined)).toBe(true);
-    await page.goto(site.url(OTHER_CHAPTER), { waitUntil: 'networkidle' });
+    await page.goto(session.book.url(OTHER_CHAPTER), { waitUntil: 'networkidle' });
     expect(await page.evaluate(() => customElements.get('adversarial-flip'))).toBeUndefined();
     await page.close();
   });

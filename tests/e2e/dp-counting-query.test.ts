@@ -5,27 +5,16 @@
  * JavaScript the state of the chapter's directive is there, with the histogram as a table; it fits a
  * phone; its bars do not animate for readers who ask for reduced motion.
  */
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { countingState, formatFixed, formatNumber } from '../../src/interactive/dp-counting-query/laplace.js';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { useBrowserSession } from '../support/browser-session.js';
 
 const CHAPTER = 'privacy-mechanisms/';
 const FIGURE = '#fig-dp-counting-query';
 const OPENING = { epsilon: 0.5, sensitivity: 1, queries: 10, releases: 500, seed: 7 };
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession('book');
 
 /** What the figure shows: the statistics, the table's counts and the bars' heights. */
 async function shown(figure: Locator) {
@@ -53,8 +42,8 @@ function expected(settings: typeof OPENING) {
 
 describe('the counting-query explorer', () => {
   it('should follow the keyboard through ε, Δ, k and new draws, and announce a summary', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url(CHAPTER));
+    const page = await session.browser.newPage();
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 3.2.2');
     expect(await page.locator(`.chapter-body a.xref-figure[href="${FIGURE}"]`).first().textContent()).toBe('Figure 3.2.2');
@@ -114,9 +103,9 @@ describe('the counting-query explorer', () => {
   });
 
   it('should show the chapter’s state and the histogram as a table without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     expect(await figure.getByRole('slider').count()).toBe(0);
     expect(await figure.locator('[data-static]').textContent()).toContain('Shown at ε = 0.5, sensitivity Δ = 1 and k = 10 queries.');
@@ -129,9 +118,9 @@ describe('the counting-query explorer', () => {
   });
 
   it('should fit a phone’s width without scrolling the page sideways', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     await figure.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
@@ -143,9 +132,9 @@ describe('the counting-query explorer', () => {
   it('should redraw its bars without animation for readers who ask for reduced motion', async () => {
     const durations: Record<string, string> = {};
     for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-      const context = await browser.newContext({ reducedMotion });
+      const context = await session.browser.newContext({ reducedMotion });
       const page = await context.newPage();
-      await page.goto(site.url(CHAPTER));
+      await page.goto(session.book.url(CHAPTER));
       durations[reducedMotion] = await page.locator(`${FIGURE} [data-bar]`).first().evaluate((bar) => getComputedStyle(bar).transitionDuration);
       await context.close();
     }

@@ -4,28 +4,17 @@
  * is announced; the curve checkboxes hide and show curves; without JavaScript the state at ρ = 0.9 is
  * there in full; it fits a phone; reduced motion turns its transitions off.
  */
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { effectState, formatNumber } from '../../src/interactive/effect-plots/effects.js';
 import { dataY } from '../../src/interactive/effect-plots/plot.js';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { useBrowserSession } from '../support/browser-session.js';
 
 const CHAPTER = 'global-interpretation/';
 const FIGURE = '#fig-global-effect-plots';
 const SETTINGS = { seed: 1, points: 80, intervals: 8 } as const;
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession('book');
 
 /** The table's PD and ALE columns as shown. */
 async function shownTable(figure: Locator) {
@@ -43,8 +32,8 @@ function expectedTable(rho: number) {
 
 describe('the effect plots', () => {
   it('should change the correlation with the keyboard, redraw the table and scatter plot, and announce a summary', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url(CHAPTER));
+    const page = await session.browser.newPage();
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 2.2.2');
 
@@ -89,9 +78,9 @@ describe('the effect plots', () => {
   });
 
   it('should show the state at ρ = 0.9 without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     expect(await figure.getByRole('slider').count()).toBe(0);
     expect(await figure.getByRole('checkbox').count()).toBe(0);
@@ -104,9 +93,9 @@ describe('the effect plots', () => {
   });
 
   it('should fit a phone’s width without scrolling the page sideways', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     await figure.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
@@ -118,9 +107,9 @@ describe('the effect plots', () => {
   it('should move its points without animation for readers who ask for reduced motion', async () => {
     const durations: Record<string, string> = {};
     for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-      const context = await browser.newContext({ reducedMotion });
+      const context = await session.browser.newContext({ reducedMotion });
       const page = await context.newPage();
-      await page.goto(site.url(CHAPTER));
+      await page.goto(session.book.url(CHAPTER));
       durations[reducedMotion] = await page.locator(`${FIGURE} [data-point]`).first().evaluate((point) => getComputedStyle(point).transitionDuration);
       await context.close();
     }

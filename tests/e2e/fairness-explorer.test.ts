@@ -5,28 +5,17 @@
  * there; they fit a phone; markers do not move with animation for readers who ask for reduced motion.
  * (The weight gate, tests/e2e/weight-budgets.test.ts, checks their pages' JavaScript budget.)
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { rocX, rocY, SQUARE_MARKER_HALF } from '../../src/interactive/classification/roc-plot.js';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { useBrowserSession } from '../support/browser-session.js';
 
 const MEASURE = 'measuring-fairness/';
 const MITIGATION = 'mitigating-bias/';
 const MEASURE_FIGURE = '#fig-measure-fairness-explorer';
 const MITIGATION_FIGURE = '#fig-mitigation-post-explorer';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession('book');
 
 /** The criteria's marks, by criterion. */
 async function marks(figure: Locator) {
@@ -68,8 +57,8 @@ const focused = (page: Page) => page.evaluate(() => document.activeElement?.getA
 
 describe('the fairness explorer of Chapter 1.2', () => {
   it('should move both thresholds by keyboard, find each criterion’s thresholds and show that all four cannot hold', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url(MEASURE));
+    const page = await session.browser.newPage();
+    await page.goto(session.book.url(MEASURE));
     const figure = page.locator(MEASURE_FIGURE);
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 1.2.3');
     expect(await page.locator(`.chapter-body a.xref-figure[href="${MEASURE_FIGURE}"]`).first().textContent()).toBe('Figure 1.2.3');
@@ -143,8 +132,8 @@ describe('the fairness explorer of Chapter 1.2', () => {
 
 describe('the fairness explorer of Chapter 1.3 (post-processing)', () => {
   it('should apply the text’s equal-opportunity and equalized-odds policies by keyboard, with the randomised threshold', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url(MITIGATION));
+    const page = await session.browser.newPage();
+    await page.goto(session.book.url(MITIGATION));
     const figure = page.locator(MITIGATION_FIGURE);
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 1.3.3');
     // The single threshold 0.50, the policy table's first row.
@@ -195,9 +184,9 @@ describe('the fairness explorer of Chapter 1.3 (post-processing)', () => {
 
 describe('both fairness explorers', () => {
   it('should show the data and the starting state without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(site.url(MEASURE));
+    await page.goto(session.book.url(MEASURE));
     let figure = page.locator(MEASURE_FIGURE);
     expect(await figure.getByRole('slider').count()).toBe(0);
     expect(await figure.getByRole('button').count()).toBe(0);
@@ -208,7 +197,7 @@ describe('both fairness explorers', () => {
     expect(await figure.locator('svg.fe-roc').getAttribute('aria-label')).toBe(
       'ROC curves of groups A (solid line, circle) and B (dashed line, square), with group A at (FPR, TPR) = (0.20, 0.80); group B at (FPR, TPR) = (0.20, 0.80).',
     );
-    await page.goto(site.url(MITIGATION));
+    await page.goto(session.book.url(MITIGATION));
     figure = page.locator(MITIGATION_FIGURE);
     expect(await figure.getByRole('slider').count()).toBe(0);
     expect(await figure.locator('[data-overall]').textContent()).toBe('15/20 = 0.75');
@@ -217,10 +206,10 @@ describe('both fairness explorers', () => {
   });
 
   it('should fit a phone’s width (390 px) without scrolling the page sideways', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const context = await session.browser.newContext({ viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
     for (const [chapter, selector] of [[MEASURE, MEASURE_FIGURE], [MITIGATION, MITIGATION_FIGURE]] as const) {
-      await page.goto(site.url(chapter));
+      await page.goto(session.book.url(chapter));
       const figure = page.locator(selector);
       await figure.scrollIntoViewIfNeeded();
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), chapter).toBe(0);
@@ -235,9 +224,9 @@ describe('both fairness explorers', () => {
   it('should move its markers without animation for readers who ask for reduced motion', async () => {
     const durations: Record<string, string[]> = {};
     for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-      const context = await browser.newContext({ reducedMotion });
+      const context = await session.browser.newContext({ reducedMotion });
       const page = await context.newPage();
-      await page.goto(site.url(MITIGATION));
+      await page.goto(session.book.url(MITIGATION));
       durations[reducedMotion] = await page.locator(`${MITIGATION_FIGURE} [data-marker]`).evaluateAll((markers) => markers.map((marker) => getComputedStyle(marker).transitionDuration));
       await context.close();
     }

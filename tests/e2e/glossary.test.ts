@@ -5,30 +5,22 @@
  * in" links that land on each first use; the resources page is in the contents, and the previous
  * edition's `content/resources.html` now leads to it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session.js';
 
-let site: StaticSite;
-let browser: Browser;
+const session = useBrowserSession('book');
 let page: Page;
 
 beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 
 const TERM = '#termref-demographic-parity';
 
 describe('glossary terms in a chapter', () => {
   it('should link the first use of a term to its glossary entry, once per term', async () => {
-    await page.goto(site.url('measuring-fairness/'));
+    await page.goto(session.book.url('measuring-fairness/'));
     const link = page.locator(TERM);
     expect(await link.getAttribute('href')).toBe('/glossary/#term-demographic-parity');
     expect(await link.textContent()).toBe('Demographic parity');
@@ -38,7 +30,7 @@ describe('glossary terms in a chapter', () => {
   });
 
   it('should preview the definition on hover and on keyboard focus, and close on Escape', async () => {
-    await page.goto(site.url('measuring-fairness/'));
+    await page.goto(session.book.url('measuring-fairness/'));
     const link = page.locator(TERM);
     const popover = page.locator('#reference-preview');
     await link.scrollIntoViewIfNeeded();
@@ -64,9 +56,9 @@ describe('glossary terms in a chapter', () => {
   });
 
   it('should preview on a first tap and follow the link on a second', async () => {
-    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    const context = await session.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
     const phone = await context.newPage();
-    await phone.goto(site.url('measuring-fairness/'));
+    await phone.goto(session.book.url('measuring-fairness/'));
     const link = phone.locator(TERM);
     await link.scrollIntoViewIfNeeded();
     await link.tap();
@@ -79,11 +71,11 @@ describe('glossary terms in a chapter', () => {
   });
 
   it('should be a plain link to the entry without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const plain = await context.newPage();
-    await plain.goto(site.url('measuring-fairness/'));
+    await plain.goto(session.book.url('measuring-fairness/'));
     await plain.locator(TERM).click();
-    expect(plain.url()).toBe(site.url('glossary/#term-demographic-parity'));
+    expect(plain.url()).toBe(session.book.url('glossary/#term-demographic-parity'));
     expect(await plain.locator('#term-demographic-parity').textContent()).toBe('Demographic parity');
     await context.close();
   });
@@ -91,7 +83,7 @@ describe('glossary terms in a chapter', () => {
 
 describe('the glossary page', () => {
   it('should list the terms alphabetically, each at #term-<slug> with its definition', async () => {
-    await page.goto(site.url('glossary/'));
+    await page.goto(session.book.url('glossary/'));
     expect(await page.locator('main h1').textContent()).toBe('Glossary');
     const terms = await page.locator('.glossary-entry h3').evaluateAll((headings) => headings.map((heading) => ({ id: heading.id, text: heading.textContent ?? '' })));
     expect(terms.length).toBeGreaterThanOrEqual(50);
@@ -103,7 +95,7 @@ describe('the glossary page', () => {
   });
 
   it('should link each term to the first use in every chapter that uses it', async () => {
-    await page.goto(site.url('glossary/'));
+    await page.goto(session.book.url('glossary/'));
     const usedIn = page.locator('.glossary-entry', { has: page.locator('#term-demographic-parity') }).locator('.glossary-meta li', { hasText: 'Used in' }).locator('a');
     const hrefs = await usedIn.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(hrefs).toContain('/measuring-fairness/#termref-demographic-parity');
@@ -114,7 +106,7 @@ describe('the glossary page', () => {
   });
 
   it('should be in the contents next to the bibliography', async () => {
-    await page.goto(site.url('measuring-fairness/'));
+    await page.goto(session.book.url('measuring-fairness/'));
     const backMatter = await page.locator('#sidebar .sidebar-back-matter a').allTextContents();
     expect(backMatter).toEqual(['Glossary', 'Resources', 'Bibliography']);
   });
@@ -122,9 +114,9 @@ describe('the glossary page', () => {
 
 describe('the resources page', () => {
   it('should be reachable from the contents, with links by topic', async () => {
-    await page.goto(site.url(''));
+    await page.goto(session.book.url(''));
     await page.locator('#sidebar a', { hasText: 'Resources' }).click();
-    await page.waitForURL(site.url('resources/'));
+    await page.waitForURL(session.book.url('resources/'));
     expect(await page.locator('main h1').textContent()).toBe('Resources');
     expect(await page.locator('.resources-section h2').allTextContents()).toEqual(['Fairness', 'Interpretability', 'Privacy', 'Alignment', 'Robustness']);
     for (const href of ['https://fairlearn.org', 'https://github.com/shap/shap', 'https://opacus.ai', 'https://github.com/TransformerLensOrg/TransformerLens']) {
@@ -135,10 +127,10 @@ describe('the resources page', () => {
 
   it('should be where the previous edition’s resources page now leads, with and without JavaScript', async () => {
     for (const javaScriptEnabled of [true, false]) {
-      const context = await browser.newContext({ javaScriptEnabled });
+      const context = await session.browser.newContext({ javaScriptEnabled });
       const old = await context.newPage();
-      await old.goto(site.url('content/resources.html'));
-      await old.waitForURL(site.url('resources/'), { timeout: 10_000 });
+      await old.goto(session.book.url('content/resources.html'));
+      await old.waitForURL(session.book.url('resources/'), { timeout: 10_000 });
       expect(await old.locator('main h1').textContent()).toBe('Resources');
       await context.close();
     }

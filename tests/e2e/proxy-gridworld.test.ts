@@ -7,29 +7,18 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { greedyPath, Learner, type RewardMode, trainedLearner } from '../../src/interactive/proxy-gridworld/gridworld.js';
 import { announcementText, describe as describeLearner } from '../../src/interactive/proxy-gridworld/wording.js';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import { useBrowserSession } from '../support/browser-session.js';
 
 const CHAPTER = 'alignment/';
 const OTHER_CHAPTER = 'generative-ai/';
 const FIGURE = '#fig-align-proxy-gridworld';
 const SEED = 7;
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession('book');
 
 /** What the figure says in words. */
 async function shownWords(figure: Locator) {
@@ -51,9 +40,9 @@ const trained = (mode: RewardMode, episodes: number) => trainedLearner(mode, SEE
 
 describe('the proxy grid world', () => {
   it('should step, switch reward, run and reset from the keyboard, showing and announcing the module’s numbers', async () => {
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const context = await session.browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     // A numbered figure, referred to from the text by its number.
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 4.2.1');
@@ -103,9 +92,9 @@ describe('the proxy grid world', () => {
     const busyRightAfterClick: Record<string, boolean> = {};
     const transitions: Record<string, string> = {};
     for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-      const context = await browser.newContext({ reducedMotion });
+      const context = await session.browser.newContext({ reducedMotion });
       const page = await context.newPage();
-      await page.goto(site.url(CHAPTER));
+      await page.goto(session.book.url(CHAPTER));
       const figure = page.locator(FIGURE);
       transitions[reducedMotion] = await figure.locator('[data-heat="0"]').evaluate((rect) => getComputedStyle(rect).transitionDuration);
       busyRightAfterClick[reducedMotion] = await figure.locator('button[data-command="run"]').evaluate((button) => {
@@ -124,9 +113,9 @@ describe('the proxy grid world', () => {
   });
 
   it('should show the learned state after 200 episodes without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     expect(await figure.getByRole('button').count()).toBe(0);
     expect(await figure.locator('[data-static]').textContent()).toContain('Shown after 200 episodes of Q-learning with the proxy reward (seed 7).');
@@ -143,9 +132,9 @@ describe('the proxy grid world', () => {
   });
 
   it('should fit a phone’s width without scrolling the page sideways', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     await figure.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
@@ -162,13 +151,13 @@ describe('the proxy grid world', () => {
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
       });
-      await page.goto(site.url(pathBelowBase), { waitUntil: 'networkidle' });
+      await page.goto(session.book.url(pathBelowBase), { waitUntil: 'networkidle' });
       return scripts;
     };
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const withWidget = await scriptsOf(page, CHAPTER);
     expect(await page.evaluate(() => customElements.get('proxy-gridworld') !== undefined)).toBe(true);
-    const other = await browser.newPage();
+    const other = await session.browser.newPage();
     const without = await scriptsOf(other, OTHER_CHAPTER);
     expect(await other.evaluate(() => customElements.get('proxy-gridworld'))).toBeUndefined();
     const widgetScripts = withWidget.filter((script) => !without.includes(script));

@@ -6,26 +6,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { type StaticSite, serveStatic } from '../support/static-server.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session.js';
 
 const CHAPTER = 'local-interpretation/';
 const OTHER_CHAPTER = 'measuring-fairness/';
 const FIGURE = '#fig-local-shapley-explorer';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveStatic(inject('bookDir'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBrowserSession('book');
 
 /** What the figure shows: the attribution table, its sums, the bar labels and the coalition values. */
 async function shownState(figure: Locator) {
@@ -49,8 +38,8 @@ const WORKED_EXAMPLE = {
 
 describe('the Shapley explorer', () => {
   it('should open at the worked example, follow keyboard edits, and announce a summary', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url(CHAPTER));
+    const page = await session.browser.newPage();
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 2.3.2');
     expect(await page.locator(`.chapter-body a.xref-figure[href="${FIGURE}"]`).first().textContent()).toBe('Figure 2.3.2');
@@ -95,9 +84,9 @@ describe('the Shapley explorer', () => {
   });
 
   it('should show the worked example without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     expect(await figure.getByRole('spinbutton').count()).toBe(0);
     expect(await figure.locator('[data-static]').textContent()).toContain('Shown for the applicant with income 6, years in job 4, open loans 1.');
@@ -109,9 +98,9 @@ describe('the Shapley explorer', () => {
   });
 
   it('should fit a phone’s width without scrolling the page sideways', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
-    await page.goto(site.url(CHAPTER));
+    await page.goto(session.book.url(CHAPTER));
     const figure = page.locator(FIGURE);
     await figure.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
@@ -123,9 +112,9 @@ describe('the Shapley explorer', () => {
   it('should move its bars without animation for readers who ask for reduced motion', async () => {
     const durations: Record<string, string> = {};
     for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-      const context = await browser.newContext({ reducedMotion });
+      const context = await session.browser.newContext({ reducedMotion });
       const page = await context.newPage();
-      await page.goto(site.url(CHAPTER));
+      await page.goto(session.book.url(CHAPTER));
       durations[reducedMotion] = await page.locator(`${FIGURE} [data-bar="1"]`).evaluate((bar) => getComputedStyle(bar).transitionDuration);
       await context.close();
     }
@@ -139,12 +128,12 @@ describe('the Shapley explorer', () => {
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
       });
-      await page.goto(site.url(pathBelowBase), { waitUntil: 'networkidle' });
+      await page.goto(session.book.url(pathBelowBase), { waitUntil: 'networkidle' });
       return scripts;
     };
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const withWidget = await scriptsOf(page, CHAPTER);
-    const other = await browser.newPage();
+    const other = await session.browser.newPage();
     const without = await scriptsOf(other, OTHER_CHAPTER);
     expect(await page.evaluate(() => customElements.get('shapley-explorer') !== undefined)).toBe(true);
     expect(await other.evaluate(() => customElements.get('shapley-explorer'))).toBeUndefined();
