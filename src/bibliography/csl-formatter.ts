@@ -2,13 +2,16 @@
  * The CSL adapter: formats citations and reference lists with citeproc-js, using the styles and
  * locales that citation-js ships. The rest of the book sees only `createCitationFormatter`.
  *
- * One citeproc engine per style is built once (building a style costs ~1 s) and re-armed for each
- * document with the items that document cites, in order of first citation: citeproc then numbers
- * (numeric styles) and disambiguates (2023a/2023b, added names) within that document.
+ * One citeproc engine per style is built once per build (building a style costs ~1 s) and armed
+ * with the items a document cites, in order of first citation: citeproc then numbers (numeric styles)
+ * and disambiguates (2023a/2023b, added names) within that document. A book build arms it once, with
+ * every work the book cites (`bookCitationFormatter`); a lone document (a test) gets its own.
  */
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import CSL, { type Engine } from 'citeproc';
+import { countWork } from '../process/build-counts.js';
+import { processWide } from '../process/process-wide.js';
 import type { CslItem } from './load-bibliography.js';
 
 /** The citation styles the book ships; set in content/book.yaml (`citationStyle`). */
@@ -41,7 +44,17 @@ interface CitationLayout {
   delimiter: string;
 }
 
-const engines = new Map<string, { engine: Engine; items: Map<string, CslItem>; numeric: boolean; layout: CitationLayout }>();
+interface EngineEntry {
+  engine: Engine;
+  items: Map<string, CslItem>;
+  numeric: boolean;
+  layout: CitationLayout;
+  /** The formatter the engine is armed for now: a formatter is valid only while it is. */
+  armedFor?: CitationFormatter;
+}
+
+// Shared by the pipeline and the pages' code (see process-wide.ts): one engine per style per build.
+const engines = processWide('citation-engines', () => new Map<string, EngineEntry>());
 
 /**
  * The CSL locale of a book language: the locale itself when citation-js has it (`en-GB`, `de-DE`),
@@ -89,6 +102,7 @@ function engineFor(style: CitationStyle, language: string) {
     locale,
     true,
   );
+  countWork('citation engines');
   engine.setOutputFormat('html');
   // DOIs and URLs become links in references.
   engine.opt.development_extensions.wrap_url_and_doi = true;
@@ -102,7 +116,9 @@ function engineFor(style: CitationStyle, language: string) {
  * order of first citation. Formatters share their style's engine: use one fully before creating the next.
  */
 export function createCitationFormatter(style: CitationStyle, items: CslItem[], language = 'en'): CitationFormatter {
-  const { engine, items: registry, numeric, layout } = engineFor(style, language);
+  const entry = engineFor(style, language);
+  const { engine, items: registry, numeric, layout } = entry;
+  countWork('citation registrations');
   registry.clear();
   for (const item of items) registry.set(item.id, item);
   // Start from an empty processor state: what earlier documents left in the engine's caches would
@@ -141,11 +157,30 @@ export function createCitationFormatter(style: CitationStyle, items: CslItem[], 
     textualCache.set(key, html);
     return html;
   };
-  return {
+  const formatter: CitationFormatter = {
     parenthetical,
     textual: (keys) => joinNaturally(keys.map(textualOne)),
     references: () => references,
   };
+  entry.armedFor = formatter;
+  return formatter;
+}
+
+const bookFormatter = processWide('book-citation-formatter', () => ({ key: '', formatter: undefined as CitationFormatter | undefined }));
+
+/**
+ * The formatter of the whole book: every work the book cites registered once, in order of first
+ * citation, so that disambiguation (APA's "2023a/2023b", added initials) and numbers (numeric styles)
+ * are the same in every chapter and on the bibliography page. Every chapter and the bibliography page
+ * of a build ask for the same items and get the same formatter.
+ */
+export function bookCitationFormatter(style: CitationStyle, items: CslItem[], language = 'en'): CitationFormatter {
+  const key = [style, language, ...items.map((item) => item.id)].join('\n');
+  const cached = bookFormatter.formatter;
+  if (cached && bookFormatter.key === key && engineFor(style, language).armedFor === cached) return cached;
+  bookFormatter.key = key;
+  bookFormatter.formatter = createCitationFormatter(style, items, language);
+  return bookFormatter.formatter;
 }
 
 /** A cluster's text without the layout's prefix and suffix. */

@@ -12,6 +12,8 @@ import { VFile } from 'vfile';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { splitBibEntries } from './bibtex-source.js';
 import { prepareTitleCompounds } from './title-compounds.js';
+import { countWork } from '../process/build-counts.js';
+import { processWide } from '../process/process-wide.js';
 
 /** A CSL-JSON item, as citation-js produces it. */
 export interface CslItem {
@@ -49,7 +51,8 @@ const BIBTEX_CONFIG = plugins.config.get('@bibtex') as {
 BIBTEX_CONFIG.parse.sentenceCase = 'english';
 for (const field of ['booktitle', 'eventtitle', 'maintitle', 'series', 'origtitle', 'type']) BIBTEX_CONFIG.constants.fieldTypes[field] = ['field', 'literal'];
 
-const cache = new Map<string, { digest: string; bibliography: Bibliography }>();
+// One parse per build: the pipeline and the bibliography page share this cache (see process-wide.ts).
+const cache = processWide('bibliographies', () => new Map<string, { digest: string; bibliography: Bibliography }>());
 
 /** The bibliography at `bibPath`; parsed again only when the file's content changed. */
 export function loadBibliography(bibPath: string, displayPath = path.relative(process.cwd(), bibPath)): Bibliography {
@@ -63,6 +66,7 @@ export function loadBibliography(bibPath: string, displayPath = path.relative(pr
   const cached = cache.get(bibPath);
   if (cached?.digest === digest) return cached.bibliography;
   const bibliography = parseBibliography(source, displayPath);
+  countWork('bib parses');
   cache.set(bibPath, { digest, bibliography });
   return bibliography;
 }

@@ -1,32 +1,72 @@
 /**
- * What the Markdown plugins need to know about the whole book while rendering one chapter: which
- * chapter a file is, and the book's cross-reference targets. Built from the book model once per set
- * of chapter sources (so once per build, and again in dev only after an edit).
+ * The whole book as every part of a build needs it: the book model, which chapter a file is, the
+ * cross-reference targets and the citations in reading order. Each chapter's structure is parsed once
+ * per set of chapter sources and shared by all of them (so once per build, and again in dev only
+ * after an edit); the context itself is shared by the config's modules and the pages' bundled code.
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Root } from 'mdast';
 import type { ChapterContext } from '../markdown/chapter-context/index.js';
-import { type BookModel, buildBookModel } from './book-model.js';
+import { type BookChapter, type BookModel, buildBookModel } from './book-model.js';
 import type { BookPaths } from './book-paths.js';
-import { listChapterFiles } from './chapter-files.js';
+import { type ChapterFile, listChapterFiles } from './chapter-files.js';
+import { type CitationOccurrence, indexBookCitations } from './citation-index.js';
 import { collectCrossReferenceTargets, type CrossReferenceTargets } from './cross-reference-targets.js';
+import { parseChapterStructure } from './parse-chapter.js';
+import { processWide } from '../process/process-wide.js';
 
 export interface BookContext {
+  /** The book model (structure file and chapter frontmatter). */
+  model(): BookModel;
   /** The chapter of a file, by its absolute path (or a path relative to the book root). */
   chapterOfFile(absolutePath: string): ChapterContext | undefined;
   targets(): CrossReferenceTargets;
+  /** Every citation of every published chapter, in reading order. */
+  citations(): CitationOccurrence[];
+  /** The keys the book cites, in order of first citation. */
+  citedKeys(): string[];
+  /** A parser of chapter structures that parses each chapter once (for whole-book indexes). */
+  structures(): StructureParser;
+}
+
+/** A chapter's structural tree: parsed once per state of the sources, whoever asks first. */
+export type StructureParser = (chapterFile: ChapterFile, chapter: BookChapter, paths: BookPaths) => Root | undefined;
+
+interface State {
+  digest: string;
+  model: BookModel;
+  structures: Map<string, Root | undefined>;
+  targets?: CrossReferenceTargets;
+  citations?: CitationOccurrence[];
+  citedKeys?: string[];
+  byPath?: Map<string, ChapterContext>;
+}
+
+/** The book context of the book at `paths`, one per build process. */
+export function bookContextFor(paths: BookPaths): BookContext {
+  const contexts = processWide('book-contexts', () => new Map<string, BookContext>());
+  const key = [paths.root, paths.structure, paths.content].join('\n');
+  let context = contexts.get(key);
+  if (!context) contexts.set(key, (context = createBookContext(paths)));
+  return context;
 }
 
 /** A book context for the book at `paths`, rebuilt whenever the structure or a chapter file changes. */
 export function createBookContext(paths: BookPaths): BookContext {
-  let cached: { digest: string; model: BookModel; targets?: CrossReferenceTargets; byPath?: Map<string, ChapterContext> } | undefined;
+  let cached: State | undefined;
   // Stat, don't read: this runs for every chapter rendered, and files rarely change during a build.
-  const current = () => {
+  const current = (): State => {
     const digest = [paths.structure, ...listChapterFiles(paths.content)].map((file) => `${file}@${modified(file)}`).join('|');
-    if (cached?.digest !== digest) cached = { digest, model: buildBookModel(paths) };
+    if (cached?.digest !== digest) cached = { digest, model: buildBookModel(paths), structures: new Map() };
     return cached;
   };
+  const parse = (state: State): StructureParser => (chapterFile, chapter) => {
+    if (!state.structures.has(chapter.id)) state.structures.set(chapter.id, parseChapterStructure(chapterFile, chapter, paths));
+    return state.structures.get(chapter.id);
+  };
   return {
+    model: () => current().model,
     chapterOfFile(absolutePath) {
       const state = current();
       // Real paths: the content folder may be a symbolic link, which bundlers resolve. Resolved once
@@ -41,8 +81,19 @@ export function createBookContext(paths: BookPaths): BookContext {
     },
     targets() {
       const state = current();
-      state.targets ??= collectCrossReferenceTargets(state.model, paths);
+      state.targets ??= collectCrossReferenceTargets(state.model, paths, parse(state));
       return state.targets;
+    },
+    citations() {
+      const state = current();
+      state.citations ??= indexBookCitations(state.model, paths, parse(state));
+      return state.citations;
+    },
+    structures: () => parse(current()),
+    citedKeys() {
+      const state = current();
+      state.citedKeys ??= [...new Set(this.citations().map((occurrence) => occurrence.key))];
+      return state.citedKeys;
     },
   };
 }

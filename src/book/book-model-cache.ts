@@ -1,15 +1,12 @@
 /**
- * The book model for pages: built once per build process and reused by every page; rebuilt on each
- * call in dev, where the author edits chapters and the structure file while the server runs.
+ * The book model for pages: the one the build's book context holds (shared with the Markdown
+ * pipeline, built once per build), rebuilt in dev only when the structure file or a chapter changed.
  */
-import { type BookModel, buildBookModel } from './book-model.js';
+import { bookContextFor } from './book-context.js';
+import type { BookModel } from './book-model.js';
 import { bookPaths } from './book-paths.js';
-
-let cached: BookModel | undefined;
 
 /** The current book model. */
 export function getBookModel(): BookModel {
-  if (import.meta.env?.DEV) return buildBookModel(bookPaths());
-  cached ??= buildBookModel(bookPaths());
-  return cached;
+  return bookContextFor(bookPaths()).model();
 }

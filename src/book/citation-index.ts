@@ -43,12 +43,12 @@ export function collectCitations(tree: Root, chapterId: string): CitationOccurre
 }
 
 /** The citations of every published chapter of the book, in reading order. */
-export function indexBookCitations(model: BookModel, paths: BookPaths): CitationOccurrence[] {
+export function indexBookCitations(model: BookModel, paths: BookPaths, parse: typeof parseChapterStructure = parseChapterStructure): CitationOccurrence[] {
   const all: CitationOccurrence[] = [];
   for (const chapter of model.chapters) {
     const chapterFile = model.chapterFiles.get(chapter.id);
     if (!chapterFile) continue;
-    const tree = parseChapterStructure(chapterFile, chapter, paths);
+    const tree = parse(chapterFile, chapter, paths);
     if (tree) all.push(...collectCitations(tree, chapter.id));
   }
   return all;

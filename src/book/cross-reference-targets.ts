@@ -12,6 +12,8 @@ import type { BookChapter, BookModel } from './book-model.js';
 import type { BookPaths } from './book-paths.js';
 import { parseChapterStructure } from './parse-chapter.js';
 
+type StructureParser = typeof parseChapterStructure;
+
 export interface LabelTarget {
   kind: 'section' | 'figure' | 'equation';
   label: string;
@@ -35,15 +37,15 @@ export interface CrossReferenceTargets {
   files: VFile[];
 }
 
-/** Collect the targets of every published chapter of `model`. */
-export function collectCrossReferenceTargets(model: BookModel, paths: BookPaths): CrossReferenceTargets {
+/** Collect the targets of every published chapter of `model` (from trees `parse` gives, e.g. shared ones). */
+export function collectCrossReferenceTargets(model: BookModel, paths: BookPaths, parse: StructureParser = parseChapterStructure): CrossReferenceTargets {
   const chapters = new Map(model.parts.flatMap((part) => part.chapters).map((chapter) => [chapter.id, chapter]));
   const labels = new Map<string, LabelTarget>();
   const files: VFile[] = [];
   for (const chapter of model.chapters) {
     const chapterFile = model.chapterFiles.get(chapter.id);
     if (!chapterFile) continue;
-    const tree = parseChapterStructure(chapterFile, chapter, paths);
+    const tree = parse(chapterFile, chapter, paths);
     if (!tree) continue;
     const messages = new VFile({ path: chapterFile.displayPath });
     const add = (target: Omit<LabelTarget, 'chapterId' | 'file'>, line: number | undefined) => {

@@ -42,13 +42,13 @@ export function collectTermUses(tree: Root, chapterId: string, glossary: Glossar
 }
 
 /** The first uses in every published chapter of the book, in reading order. */
-export function indexBookTermUses(model: BookModel, paths: BookPaths, glossary: Glossary): TermUse[] {
+export function indexBookTermUses(model: BookModel, paths: BookPaths, glossary: Glossary, parse: typeof parseChapterStructure = parseChapterStructure): TermUse[] {
   const all: TermUse[] = [];
   if (glossary.entries.length === 0) return all;
   for (const chapter of model.chapters) {
     const chapterFile = model.chapterFiles.get(chapter.id);
     if (!chapterFile) continue;
-    const tree = parseChapterStructure(chapterFile, chapter, paths);
+    const tree = parse(chapterFile, chapter, paths);
     if (tree) all.push(...collectTermUses(tree, chapter.id, glossary));
   }
   return all;

@@ -16,6 +16,7 @@ import remarkMystRoles from '../markdown/myst-roles/index.js';
 import type { BookChapter } from './book-model.js';
 import type { BookPaths } from './book-paths.js';
 import type { ChapterFile } from './chapter-files.js';
+import { countWork } from '../process/build-counts.js';
 import { chapterParser } from './check-chapters.js';
 
 /** The chapter's tree, or undefined when it does not parse (the content check reports why). */
@@ -29,6 +30,7 @@ export function parseChapterStructure(chapterFile: ChapterFile, chapter: BookCha
     .use(remarkLabels)
     .use(remarkEquations);
   const file = new VFile({ path: chapterFile.path, value: chapterFile.source });
+  countWork('structural parses');
   try {
     return processor.runSync(processor.parse(file), file) as Root;
   } catch {

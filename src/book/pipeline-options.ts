@@ -1,7 +1,7 @@
 /** The Markdown pipeline's options for a book: its public folder, .bib and citation style, and the site's base. */
 import type { PipelineOptions } from '../markdown/pipeline.js';
 import type { BookConfig } from './book-config.js';
-import { createBookContext } from './book-context.js';
+import { bookContextFor } from './book-context.js';
 import { displayPath } from './book-paths.js';
 
 export function bookPipelineOptions(config: BookConfig): PipelineOptions {
@@ -14,6 +14,6 @@ export function bookPipelineOptions(config: BookConfig): PipelineOptions {
     language: config.language,
     glossaryPath: config.paths.glossary,
     glossaryDisplayPath: displayPath(config.paths, config.paths.glossary),
-    book: createBookContext(config.paths),
+    book: bookContextFor(config.paths),
   };
 }

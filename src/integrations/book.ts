@@ -9,6 +9,7 @@ import { applyContentSecurityPolicy } from './content-security-policy.js';
 import { ContentErrors, runContentCheck } from './content-check.js';
 import { copyKatexAssets, katexDevAssets } from './katex-assets.js';
 import { writeRedirects } from './redirects.js';
+import { describeCounts } from '../process/build-counts.js';
 import { buildSearchIndex } from './search.js';
 import { checkUrlManifest } from './url-manifest.js';
 
@@ -49,6 +50,8 @@ export default function bookIntegration(): AstroIntegration {
         await buildSearchIndex(fileURLToPath(dir), language, logger);
         // Last, so the policy covers every page written above (redirect pages included).
         applyContentSecurityPolicy(fileURLToPath(dir), logger);
+        // For `npm run bench:scale`: how often the build parsed, rendered and formatted.
+        if (process.env.BOOK_COUNTS === '1') logger.info(`Work counts: ${describeCounts()}`);
       },
     },
   };

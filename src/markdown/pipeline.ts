@@ -9,6 +9,7 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { CitationStyle } from '../bibliography/csl-formatter.js';
 import type { BookContext } from '../book/book-context.js';
 import { loadGlossary } from '../book/glossary.js';
+import { countWork } from '../process/build-counts.js';
 import remarkCallouts from './callouts/index.js';
 import remarkChapterContext from './chapter-context/index.js';
 import remarkCitations from './citations/index.js';
@@ -58,8 +59,11 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     style: options.citationStyle,
     language: options.language,
     checkOnly: options.checkOnly,
+    citedInBook: () => options.book.citedKeys(),
   };
   return [
+    // Counted for `npm run bench:scale`: each chapter should be checked once and rendered once.
+    () => () => countWork(options.checkOnly ? 'content checks' : 'renders'),
     remarkMath,
     [remarkChapterContext, { chapterOfFile: (file: string) => options.book.chapterOfFile(file) }],
     remarkCallouts,

@@ -9,7 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { type CitationStyle, createCitationFormatter } from '../../bibliography/csl-formatter.js';
+import { bookCitationFormatter, type CitationStyle, createCitationFormatter } from '../../bibliography/csl-formatter.js';
 import { type Bibliography, loadBibliography } from '../../bibliography/load-bibliography.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { RuleId } from '../../diagnostics/rule-ids.js';
@@ -28,6 +28,11 @@ export interface CitationOptions {
    * Formatting (citeproc) is most of a chapter's cost, and rendering does it anyway.
    */
   checkOnly?: boolean;
+  /**
+   * The keys the whole book cites, in order of first citation. Given, the book's one formatter is used
+   * (numbers and disambiguation are the book's); absent (a lone document), the chapter's own.
+   */
+  citedInBook?: () => string[];
 }
 
 /** Id of a reference entry, and of the n-th (1-based) citation of a key in a chapter. */
@@ -37,12 +42,20 @@ export const citationId = (key: string, occurrence: number) => `cite-${key}-${oc
 export default function remarkCitations(options: CitationOptions) {
   return (tree: Root, file: VFile) => {
     const bibliography = loadBibliography(options.bibliographyPath, options.bibliographyDisplayPath);
-    resolveCitations(tree, file, bibliography, options.style, options.checkOnly, options.language);
+    resolveCitations(tree, file, bibliography, options.style, options.checkOnly, options.language, options.citedInBook);
   };
 }
 
 /** Replace the tree's `cite` nodes by formatted citations and append the chapter's references. */
-export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliography, style: CitationStyle, checkOnly = false, language = 'en'): void {
+export function resolveCitations(
+  tree: Root,
+  file: VFile,
+  bibliography: Bibliography,
+  style: CitationStyle,
+  checkOnly = false,
+  language = 'en',
+  citedInBook?: () => string[],
+): void {
   const cites: Cite[] = [];
   visit(tree, 'cite', (node: Cite) => {
     cites.push(node);
@@ -83,7 +96,12 @@ export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliogr
     return;
   }
 
-  const formatter = createCitationFormatter(style, order.map((key) => bibliography.items.get(key)!), language);
+  // The book's keys, then any of this chapter's the book's list lacks (a chapter edited in dev since).
+  const bookKeys = citedInBook?.().filter((key) => bibliography.items.has(key));
+  const formatter = bookKeys
+    ? bookCitationFormatter(style, [...new Set([...bookKeys, ...order])].map((key) => bibliography.items.get(key)!), language)
+    : createCitationFormatter(style, order.map((key) => bibliography.items.get(key)!), language);
+  const chapterKeys = new Set(order);
   const occurrences = new Map<string, number>();
   for (const cite of cites) {
     const keys = known.get(cite) ?? [];
@@ -98,7 +116,7 @@ export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliogr
       hChildren: children,
     };
   }
-  tree.children.push(...referencesSection(formatter.references(), occurrences));
+  tree.children.push(...referencesSection(formatter.references().filter(({ id }) => chapterKeys.has(id)), occurrences));
 }
 
 /** Give each citation link an id `cite-<key>-<n>` (n counts that key's citations in the chapter). */

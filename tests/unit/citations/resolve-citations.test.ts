@@ -77,11 +77,11 @@ const bib = parseBibliography(
   'bib/references.bib',
 );
 
-function render(source: string, style: CitationStyle = 'apa', checkOnly = false) {
+function render(source: string, style: CitationStyle = 'apa', checkOnly = false, citedInBook?: string[]) {
   const file = new VFile({ path: 'content/p/x.mdx', value: source });
   const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMystRoles);
   const tree = processor.runSync(processor.parse(file), file) as Root;
-  resolveCitations(tree, file, bib, style, checkOnly);
+  resolveCitations(tree, file, bib, style, checkOnly, 'en', citedInBook ? () => citedInBook : undefined);
   // As in the pipeline: roles no resolver handled get a placeholder and a warning.
   markUnresolvedRoles(tree, file);
   const html = unified().use(remarkRehype).use(rehypeStringify).stringify(unified().use(remarkRehype).runSync(tree, file));
@@ -186,5 +186,29 @@ describe('the content check’s pass (check only)', () => {
     expect(rendered.text).toContain('Wei et al. (2022)');
     expect(checked.text).not.toContain('Wei et al.');
     expect(checked.html).not.toContain('References');
+  });
+});
+
+describe('citations formatted for the whole book', () => {
+  // The book cites these, in this order of first citation; the chapter under test cites only some.
+  const book = ['dai2024bias', 'smith2023first', 'wei2022emergent', 'smith2023second'];
+
+  it('should disambiguate against works cited in other chapters, as in the book bibliography', () => {
+    // Alone, the chapter has one Smith 2023; in the book there are two, so the letters are the book's.
+    expect(render('See {cite:p}`smith2023second`.', 'apa').text).toContain('See (Smith, 2023).');
+    expect(render('See {cite:p}`smith2023second`.', 'apa', false, book).text).toContain('See (Smith, 2023b).');
+  });
+
+  it('should number with the book numbers in a numeric style, and list only the chapter’s works', () => {
+    const { text, html } = render('See {cite:p}`wei2022emergent` and {cite:p}`dai2024bias`.', 'vancouver', false, book);
+    expect(text).toContain('See (3) and (1).');
+    const entries = [...html.matchAll(/<li id="(ref-[^"]+)" class="reference">/g)].map((match) => match[1]);
+    expect(entries).toEqual(['ref-dai2024bias', 'ref-wei2022emergent']);
+  });
+
+  it('should format a chapter cited after the book list was made (an edit in dev) with its own keys added', () => {
+    const { text, messages } = render('New {cite:p}`betley2025emergent`.', 'vancouver', false, book);
+    expect(messages).toHaveLength(0);
+    expect(text).toContain('New (5).');
   });
 });
