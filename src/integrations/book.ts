@@ -7,7 +7,8 @@ import { loadBookConfig } from '../book/book-config.js';
 import { bookPaths } from '../book/book-paths.js';
 import { applyContentSecurityPolicy } from './content-security-policy.js';
 import { ContentErrors, runContentCheck } from './content-check.js';
-import { copyKatexAssets, katexDevAssets } from './katex-assets.js';
+import { katexDevAssets } from './katex-assets.js';
+import { writeKatexFontSubsets } from './katex-font-subsets.js';
 import { writeRedirects } from './redirects.js';
 import { describeCounts } from '../process/build-counts.js';
 import { buildSearchIndex } from './search.js';
@@ -44,7 +45,8 @@ export default function bookIntegration(): AstroIntegration {
         server.watcher.on('unlink', recheck);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        copyKatexAssets(fileURLToPath(dir));
+        const fonts = await writeKatexFontSubsets(fileURLToPath(dir));
+        logger.info(`KaTeX fonts: ${fonts.fonts} in use, subset from ${kilobytes(fonts.fullBytes)} to ${kilobytes(fonts.subsetBytes)}`);
         // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
         checkUrlManifest(paths, writeRedirects(paths, fileURLToPath(dir), logger), logger);
         await buildSearchIndex(fileURLToPath(dir), language, logger);
@@ -56,3 +58,5 @@ export default function bookIntegration(): AstroIntegration {
     },
   };
 }
+
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;

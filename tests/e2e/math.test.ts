@@ -1,10 +1,12 @@
 /**
  * Math typeset at build time: inline and display formulas render as KaTeX HTML with MathML for screen
  * readers, in .mdx and .md chapters, with KaTeX's self-hosted stylesheet and fonts loaded only on
- * pages with math.
+ * pages with math, cut down to the glyphs the book uses and still drawing every glyph of every formula.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session.js';
 
 const session = useBrowserSession('sample', 'book');
@@ -79,4 +81,52 @@ describe('math', () => {
     expect(tags).toBeGreaterThan(20);
     expect(overlaps).toEqual([]);
   }, 120_000);
+
+  it('should draw every glyph of every formula of the book with its subset KaTeX fonts, none with a system font', async () => {
+    const dir = inject('bookDir');
+    const mathPages = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('index.html') && readFileSync(path.join(dir, file), 'utf8').includes('katex-html'))
+      .map((file) => file.replace(/index\.html$/, ''));
+    expect(mathPages.length).toBeGreaterThan(5);
+    const fallbacks: string[] = [];
+    let probed = 0;
+    for (const slug of mathPages) {
+      const { page, requests } = await open(session.book.url(slug));
+      // The fonts are the build's subsets, named by their content hash.
+      expect(requests.filter((url) => /\/_katex\/fonts\//.test(url)).every((url) => /KaTeX_[\w-]+\.[0-9a-f]{10}\.woff2$/.test(url)), slug).toBe(true);
+      await page.evaluate(() => document.fonts.ready);
+      // One probe per distinct text in a distinct chain of KaTeX classes (the same glyphs in the same font).
+      probed += await page.evaluate(() => {
+        const seen = new Set<string>();
+        for (const element of document.querySelectorAll<HTMLElement>('.katex-html *')) {
+          const text = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join('').trim();
+          if (!text) continue;
+          const chain: string[] = [];
+          for (let at: HTMLElement | null = element; at && !at.classList.contains('katex'); at = at.parentElement) chain.push(at.className);
+          const signature = `${chain.join('<')}|${text}`;
+          if (seen.has(signature)) continue;
+          seen.add(signature);
+          element.setAttribute('data-font-probe', '');
+        }
+        return seen.size;
+      });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-font-probe]' });
+      const used = await Promise.all(nodeIds.map(async (nodeId) => ({ nodeId, ...(await cdp.send('CSS.getPlatformFontsForNode', { nodeId })) })));
+      for (const { nodeId, fonts } of used) {
+        for (const font of fonts) {
+          if (font.isCustomFont && font.familyName.startsWith('KaTeX')) continue;
+          const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+          fallbacks.push(`${slug}: ${font.familyName} draws ${font.glyphCount} glyph(s) of ${outerHTML.slice(0, 160)}`);
+        }
+      }
+      await page.close();
+    }
+    expect(probed).toBeGreaterThan(100);
+    expect(fallbacks).toEqual([]);
+    // Every math page of the book, on a busy machine: as long as the other every-page tests.
+  }, 600_000);
 });
