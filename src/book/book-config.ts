@@ -22,6 +22,11 @@ export interface BookConfig {
   title: string;
   language: string;
   siteUrl?: string;
+  /** The book's authors, in order. */
+  authors: string[];
+  /** This edition's publication date (`YYYY[-MM[-DD]]`): the structure file's, else the build's date. */
+  published: string;
+  edition?: string;
   /** Base path, `/` or `/sub/path/`: BASE from the environment, else the structure file's `base`. */
   base: string;
   citationStyle: CitationStyle;
@@ -46,6 +51,9 @@ export function loadBookConfig(paths: BookPaths = bookPaths(), env: NodeJS.Proce
     title: structure?.title ?? '',
     language: structure?.language ?? 'en',
     siteUrl: structure?.siteUrl,
+    authors: structure?.authors ?? [],
+    published: structure?.published ?? new Date().toISOString().slice(0, 10),
+    edition: structure?.edition,
     base: normalizeBase(env.BASE ?? structure?.base ?? '/'),
     citationStyle: structure?.citationStyle ?? 'apa',
     bibliography: { path: bibliography, displayPath: displayPath(paths, bibliography) },

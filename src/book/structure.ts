@@ -42,6 +42,13 @@ export const bookStructureSchema = z.object({
     .default('en'),
   /** The site's public URL (`https://example.org/rai/`), for canonical and copied links; optional. */
   siteUrl: z.url({ protocol: /^https?$/, error: 'give the full public URL of the site, starting with https://' }).optional(),
+  /** This edition's publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, for citations of the book; default: the build's date. */
+  published: z
+    .string()
+    .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'give a date as `2026`, `2026-11` or `2026-11-30`')
+    .optional(),
+  /** The edition, e.g. `2nd` or `2026 edition`, for citations of the book; optional. */
+  edition: z.string().min(1).optional(),
   /** The path the site is served under: `/`, or a sub-path such as `/course/rai/`; the BASE environment variable overrides it. */
   base: z
     .string()

@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadBookConfig } from '../book/book-config.js';
+import { bookContextFor } from '../book/book-context.js';
 import { bookPaths } from '../book/book-paths.js';
 import { applyContentSecurityPolicy } from './content-security-policy.js';
 import { ContentErrors, runContentCheck } from './content-check.js';
@@ -12,6 +13,7 @@ import { writeKatexFontSubsets } from './katex-font-subsets.js';
 import { writeRedirects } from './redirects.js';
 import { describeCounts } from '../process/build-counts.js';
 import { buildSearchIndex } from './search.js';
+import { writeSitemap } from './sitemap.js';
 import { checkUrlManifest } from './url-manifest.js';
 
 export default function bookIntegration(): AstroIntegration {
@@ -50,6 +52,7 @@ export default function bookIntegration(): AstroIntegration {
         // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
         checkUrlManifest(paths, writeRedirects(paths, fileURLToPath(dir), logger), logger);
         await buildSearchIndex(fileURLToPath(dir), language, logger);
+        writeSitemap(fileURLToPath(dir), loadBookConfig(paths), bookContextFor(paths).model(), logger);
         // Last, so the policy covers every page written above (redirect pages included).
         applyContentSecurityPolicy(fileURLToPath(dir), logger);
         // For `npm run bench:scale`: how often the build parsed, rendered and formatted.

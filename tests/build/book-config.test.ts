@@ -1,8 +1,10 @@
 /**
  * The book's settings reach every part of a real build from content/book.yaml: the pages' language,
- * the base path, the .bib file citations resolve against (and that error messages name), the site URL.
+ * the base path, the .bib file citations resolve against (and that error messages name), the site URL;
+ * the metadata other programs read (canonical URL, OpenGraph, Highwire `citation_*` for Zotero and
+ * Google Scholar), sitemap.xml and robots.txt.
  */
-import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild, fixture } from '../support/astro-build.js';
@@ -21,7 +23,16 @@ function sampleBookWith(settings: string, chapterEdit: (source: string) => strin
   return root;
 }
 
-const SETTINGS = 'language: en-GB\nbase: /rai/\nsiteUrl: https://example.org/rai/\nbibliography: refs/works.bib\n';
+const SETTINGS = 'language: en-GB\nbase: /rai/\nsiteUrl: https://example.org/rai/\nbibliography: refs/works.bib\npublished: 2026-09-01\nedition: 2nd\n';
+
+/** The `content` of every `<meta name|property=…>` on a page, by name. */
+function metaTags(html: string): Map<string, string[]> {
+  const tags = new Map<string, string[]>();
+  for (const match of html.matchAll(/<meta (?:name|property)="([^"]+)" content="([^"]*)"/g)) {
+    tags.set(match[1] as string, [...(tags.get(match[1] as string) ?? []), match[2] as string]);
+  }
+  return tags;
+}
 
 describe('the book’s settings in a build', () => {
   it('should build pages in the book’s language, under its base path, citing from its .bib', async () => {
@@ -35,6 +46,43 @@ describe('the book’s settings in a build', () => {
     const chapter = readFileSync(path.join(outDir, readdirChapter(outDir)), 'utf8');
     // The citation resolved against refs/works.bib: a linked author–year citation and a reference entry.
     expect(chapter).toMatch(/<li id="ref-hardt2016equality" class="reference">/);
+
+    // What Zotero and Google Scholar read: the chapter as a section of the book, from the book's settings.
+    const chapterUrl = `https://example.org/rai/${path.dirname(readdirChapter(outDir))}/`;
+    const tags = metaTags(chapter);
+    expect(tags.get('citation_title')).toEqual(['Math in MDX']);
+    expect(tags.get('citation_author')).toEqual(['Test Author']);
+    expect(tags.get('citation_inbook_title')).toEqual(['Sample Book']);
+    expect(tags.get('citation_publication_date')).toEqual(['2026/09/01']);
+    expect(tags.get('citation_edition')).toEqual(['2nd']);
+    expect(tags.get('citation_language')).toEqual(['en-GB']);
+    expect(tags.get('citation_public_url')).toEqual([chapterUrl]);
+    expect(tags.get('og:url')).toEqual([chapterUrl]);
+    expect(tags.get('og:type')).toEqual(['article']);
+    expect(chapter).toContain(`<link rel="canonical" href="${chapterUrl}">`);
+    // The home page is the book, not a chapter.
+    expect(metaTags(home).get('citation_title')).toBeUndefined();
+    expect(metaTags(home).get('og:title')).toEqual(['Sample Book']);
+
+    // Every published chapter and the reference pages in the sitemap, none of the planned ones.
+    const sitemap = readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8');
+    const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(locations).toContain('https://example.org/rai/');
+    expect(locations).toContain(chapterUrl);
+    expect(locations.filter((url) => /example\.org\/rai\/[a-z0-9-]+\/$/.test(url as string))).toHaveLength(2 + 3);
+    expect(locations).not.toContain('https://example.org/rai/search/');
+    expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/rai/sitemap.xml');
+  });
+
+  it('should say once that a book without a site URL gets no sitemap or canonical URLs', async () => {
+    const { code, output, outDir } = await astroBuild({ bookRoot: fixture('sample-book') });
+    expect(code, output).toBe(0);
+    expect(output.match(/No `siteUrl` in content\/book\.yaml: no sitemap\.xml/g)).toHaveLength(1);
+    expect(existsSync(path.join(outDir, 'sitemap.xml'))).toBe(false);
+    expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).not.toContain('Sitemap');
+    const chapter = readFileSync(path.join(outDir, readdirChapter(outDir)), 'utf8');
+    expect(chapter).not.toContain('rel="canonical"');
+    expect(metaTags(chapter).get('citation_title')).toEqual(['Math in MDX']);
   });
 
   it('should name the configured .bib in an unknown-key error', async () => {
