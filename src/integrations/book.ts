@@ -10,6 +10,7 @@ import { ContentErrors, runContentCheck } from './content-check.js';
 import { copyKatexAssets, katexDevAssets } from './katex-assets.js';
 import { writeRedirects } from './redirects.js';
 import { buildSearchIndex } from './search.js';
+import { type ContentEntryTypeHook, notebookDevImages, notebookEntryType, writeNotebookImages } from './notebooks.js';
 import { checkUrlManifest } from './url-manifest.js';
 
 export default function bookIntegration(): AstroIntegration {
@@ -20,11 +21,14 @@ export default function bookIntegration(): AstroIntegration {
   return {
     name: 'book',
     hooks: {
-      'astro:config:setup': ({ config, command: current, updateConfig }) => {
+      'astro:config:setup': (params) => {
+        const { config, command: current, updateConfig } = params;
         command = current;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         language = loadBookConfig(paths).language;
-        updateConfig({ vite: { plugins: [katexDevAssets(base)] } });
+        // Notebooks are chapters: an entry type for `.ipynb`, and their image outputs in dev.
+        (params as typeof params & ContentEntryTypeHook).addContentEntryType(notebookEntryType(base));
+        updateConfig({ vite: { plugins: [katexDevAssets(base), notebookDevImages(paths, base)] } });
       },
       'astro:build:start': async ({ logger }) => {
         const summary = await runContentCheck(paths, logger);
@@ -44,6 +48,7 @@ export default function bookIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         copyKatexAssets(fileURLToPath(dir));
+        writeNotebookImages(paths, fileURLToPath(dir), logger);
         // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
         checkUrlManifest(paths, writeRedirects(paths, fileURLToPath(dir), logger), logger);
         await buildSearchIndex(fileURLToPath(dir), language, logger);
