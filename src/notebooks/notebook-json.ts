@@ -97,7 +97,8 @@ export function parseNotebookJson(text: string): ParsedNotebook {
   };
   const result: ParsedNotebook = { problems: [], locate, locateInCellSource };
   if (errors.length > 0 || !root) {
-    for (const error of errors.slice(0, 3)) {
+    // The first error only: the ones after it are usually its consequences.
+    for (const error of errors.slice(0, 1)) {
       result.problems.push({
         reason: `The notebook is not valid JSON (${describeJsonError(printParseErrorCode(error.error))}); open it in Jupyter and save it again, or fix the file`,
         place: placeAt(error.offset),
