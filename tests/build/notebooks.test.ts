@@ -39,7 +39,7 @@ describe('a book with notebook chapters', () => {
     const output = /<div class="nb-output nb-output-html (nb-output-3-1)"[^>]*>(<style>[^<]*<\/style>)<div><table class="dataframe">(.*?)<\/table><\/div><\/div>/.exec(page);
     expect(output).not.toBeNull();
     expect(output?.[2]).toContain('.nb-output-3-1 .dataframe thead th{text-align: right}');
-    expect(output?.[3].match(/<tr/g)).toHaveLength(3);
+    expect(output?.[3]?.match(/<tr/g)).toHaveLength(3);
   });
 
   it('should write the PNG output as a fingerprinted file of the site', () => {
