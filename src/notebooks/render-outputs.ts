@@ -73,8 +73,7 @@ function renderData(output: NotebookOutput, number: number, options: OutputOptio
   const data = output.data ?? {};
   const types = Object.keys(data);
   const htmlText = data['text/html'] === undefined ? undefined : joinText(data['text/html'] as string | string[]);
-  const scope = `nb-output-${options.cellNumber}-${number}`;
-  const sanitized = htmlText === undefined ? undefined : sanitizeOutputHtml(htmlText, `.${scope}`);
+  const sanitized = htmlText === undefined ? undefined : sanitizeOutputHtml(htmlText);
   const scripted = types.filter((type) => SCRIPTED.test(type));
   if (sanitized?.hasScript) scripted.push('text/html with <script>');
   // The richest representation that shows without a script.
@@ -89,9 +88,8 @@ function renderData(output: NotebookOutput, number: number, options: OutputOptio
   }
   if (chosen === 'text/html' && sanitized) {
     if (sanitized.removed.length > 0) result.warnings.push(`Output ${number}'s HTML lost ${sanitized.removed.join(', ')}: the book publishes only static, self-contained HTML`);
-    const style = sanitized.css ? `<style>${sanitized.css.replace(/\s*\n\s*/g, ' ')}</style>` : '';
     // A region of its own that scrolls sideways, so a wide DataFrame stays whole on a phone.
-    chunks.push(html(`<div class="nb-output nb-output-html ${scope}" role="region" aria-label="Output of cell ${options.cellNumber}" tabindex="0">${style}${sanitized.html}</div>`));
+    chunks.push(html(`<div class="nb-output nb-output-html" role="region" aria-label="Output of cell ${options.cellNumber}" tabindex="0">${sanitized.html}</div>`));
   } else if (chosen && IMAGE_TYPES[chosen]) {
     const image = notebookImage(chosen, data[chosen], output.metadata);
     if (image) {

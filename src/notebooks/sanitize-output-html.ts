@@ -2,9 +2,9 @@
  * Make a notebook's `text/html` output safe to publish: parsed, then kept to a small allow-list of
  * elements and attributes (text, lists, tables with their spans, images from `data:` URLs, links), so
  * no script, event handler, frame, form or request to another host reaches the page. A `<style>` is
- * scoped to the output (scope-css.ts) instead of being dropped or printed as stray text. Headings
- * become paragraphs: an output's headings are not sections of the chapter (they would enter its
- * contents and its public anchors).
+ * applied to the output's elements as `style` attributes (inline-css.ts), neither dropped nor printed
+ * as stray text. Headings become paragraphs and ids go: an output's headings are not sections of the
+ * chapter, nor its ids anchors (they would enter its contents and its public URLs).
  */
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -12,7 +12,7 @@ import { type Schema, sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { scopeCss } from './scope-css.js';
+import { inlineCss } from './inline-css.js';
 
 const schema: Schema = {
   tagNames: [
@@ -42,16 +42,14 @@ const BLOCK_PARENTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'colgro
 
 export interface SanitizedHtml {
   html: string;
-  /** The scoped stylesheet of the output ('' if none). */
-  css: string;
   /** Whether the output carried a script (it then needs a static fallback). */
   hasScript: boolean;
   /** What the sanitiser removed, in words, for a build warning. */
   removed: string[];
 }
 
-/** Sanitise `html`; its styles are scoped to `scope` (a class selector the caller puts on the output). */
-export function sanitizeOutputHtml(html: string, scope: string): SanitizedHtml {
+/** Sanitise `html`, its stylesheets applied to its elements. */
+export function sanitizeOutputHtml(html: string): SanitizedHtml {
   const tree = fromHtml(html, { fragment: true });
   const removed = new Set<string>();
   const styles: string[] = [];
@@ -74,6 +72,8 @@ export function sanitizeOutputHtml(html: string, scope: string): SanitizedHtml {
     if (node.tagName === 'img' && typeof source === 'string' && !source.startsWith('data:image/')) removed.add('images from other hosts');
     return undefined;
   });
+  // Before sanitising: the stylesheet's rules may select by the ids that sanitising removes.
+  for (const what of inlineCss(tree, styles.join('\n'))) removed.add(`${what} in its stylesheet`);
   const clean = sanitize(tree, schema) as Root;
   // Indentation between block elements (pandas indents its tables) is noise: drop it (not between
   // inline elements, where a space separates words).
@@ -96,7 +96,5 @@ export function sanitizeOutputHtml(html: string, scope: string): SanitizedHtml {
     }
     return undefined;
   });
-  const scoped = scopeCss(styles.join('\n'), scope);
-  for (const what of scoped.dropped) removed.add(`${what} in its stylesheet`);
-  return { html: toHtml(clean), css: scoped.css, hasScript, removed: [...removed] };
+  return { html: toHtml(clean), hasScript, removed: [...removed] };
 }

@@ -1,7 +1,7 @@
 /**
  * A notebook chapter as a reader sees it (tests/fixtures/notebook-book, built by the global setup:
- * `E2E_SITES=notebook`): the DataFrame a table with no stray text and its scoped style applied under
- * the Content-Security-Policy, the PNG shown, removed input absent, hidden input collapsed and openable
+ * `E2E_SITES=notebook`): the DataFrame a table with no stray text and its style applied, with no
+ * Content-Security-Policy violation, the PNG shown, removed input absent, hidden input collapsed and openable
  * by mouse and keyboard, the scripted output replaced by its static text and a note, and no WCAG
  * violation in either theme at phone and desktop widths.
  */
@@ -31,7 +31,7 @@ async function open(width = 1280, colorScheme: 'light' | 'dark' = 'light'): Prom
 }
 
 describe('a notebook chapter', () => {
-  it('should show the DataFrame as one table, with no stray text, styled by its scoped stylesheet', async () => {
+  it('should show the DataFrame as one table, with no stray text, styled by its stylesheet', async () => {
     const { page, problems } = await open();
     const output = page.locator('.nb-output-html');
     const table = output.locator('table.dataframe');
@@ -41,7 +41,7 @@ describe('a notebook chapter', () => {
     // Nothing but the table in the output: the stylesheet's text is not shown.
     expect((await output.innerText()).trim()).toBe((await table.innerText()).trim());
     expect(await output.innerText()).not.toContain('vertical-align');
-    // pandas' rule (header cells aligned right) applies, so the inline <style> passed the policy.
+    // pandas' rule (header cells aligned right) applies: its stylesheet was applied to the cells.
     expect(await table.locator('thead th').nth(1).evaluate((cell) => getComputedStyle(cell).textAlign)).toBe('right');
     expect(problems).toEqual([]);
     await page.close();

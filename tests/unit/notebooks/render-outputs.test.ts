@@ -42,7 +42,7 @@ describe('renderOutputs', () => {
 
   it('should prefer HTML over text, and an image over its text description', () => {
     expect(html([{ output_type: 'execute_result', data: { 'text/html': '<b>bold</b>', 'text/plain': 'bold' } }])[0]).toBe(
-      '<div class="nb-output nb-output-html nb-output-4-1" role="region" aria-label="Output of cell 4" tabindex="0"><b>bold</b></div>',
+      '<div class="nb-output nb-output-html" role="region" aria-label="Output of cell 4" tabindex="0"><b>bold</b></div>',
     );
     const rendered = renderOutputs([{ output_type: 'display_data', data: { 'image/png': tinyPng(), 'text/plain': '<Figure>' } }], options);
     const image = rendered.images[0];
