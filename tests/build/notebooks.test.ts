@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { HTML_VALIDATE_CONFIG } from '../html-validate.config.js';
 import { astroBuild, astroDev, type BuildResult, fixture } from '../support/astro-build.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
@@ -72,6 +74,14 @@ describe('a book with notebook chapters', () => {
     expect(page).toMatch(/<span class="katex-display">.*<annotation encoding="application\/x-tex">\\displaystyle \\sqrt\{x\}/s);
     expect(page).toContain('<p class="nb-output-note" role="note">Interactive output: shown here as static text;');
     expect(page).not.toContain('drawn by a script');
+  });
+
+  it('should write valid HTML (the validity gate of the book, on both notebook pages)', async () => {
+    const validator = new HtmlValidate(HTML_VALIDATE_CONFIG);
+    for (const slug of ['notebook-chapter', 'text-notebook']) {
+      const report = await validator.validateString(readFileSync(path.join(build.outDir, slug, 'index.html'), 'utf8'), `${slug}/index.html`);
+      expect(report.results.flatMap((result) => result.messages.map((message) => `${slug}:${message.line}:${message.column} ${message.ruleId} ${message.message}`))).toEqual([]);
+    }
   });
 
   it('should show the code cells of a MyST text notebook, highlighted, tags honoured', () => {
