@@ -65,6 +65,14 @@ describe('notebookToMyst', () => {
     expect(converted.lines[0]).toEqual({ cellIndex: 0, cellLine: 4 });
   });
 
+  it('should point a Markdown cell’s attachment image at its file of the site', () => {
+    const png = Buffer.from('\x89PNG fake bytes').toString('base64');
+    const converted = convert([{ cell_type: 'markdown', source: '![A plot](attachment:plot.png)', attachments: { 'plot.png': { 'image/png': png } } }]);
+    const name = converted.images[0]?.name;
+    expect(name).toMatch(/^[0-9a-f]{16}\.png$/);
+    expect(converted.source).toBe(`![A plot](/_notebook/${name})\n\n`);
+  });
+
   it('should take the language from the kernelspec or language_info, ipython as Python', () => {
     expect(kernelLanguage({ kernelspec: { language: 'R' } })).toBe('r');
     expect(kernelLanguage({ language_info: { name: 'ipython3' } })).toBe('python');
