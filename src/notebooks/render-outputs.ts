@@ -88,8 +88,10 @@ function renderData(output: NotebookOutput, number: number, options: OutputOptio
   }
   if (chosen === 'text/html' && sanitized) {
     if (sanitized.removed.length > 0) result.warnings.push(`Output ${number}'s HTML lost ${sanitized.removed.join(', ')}: the book publishes only static, self-contained HTML`);
-    // A region of its own that scrolls sideways, so a wide DataFrame stays whole on a phone.
-    chunks.push(html(`<div class="nb-output nb-output-html" role="region" aria-label="Output of cell ${options.cellNumber}" tabindex="0">${sanitized.html}</div>`));
+    // A region of its own that scrolls sideways, so a wide DataFrame stays whole on a phone; a label
+    // unique on the page (the keyboard reaches it, and screen readers list regions by name).
+    const label = number === 1 ? `Output of cell ${options.cellNumber}` : `Output ${number} of cell ${options.cellNumber}`;
+    chunks.push(html(`<div class="nb-output nb-output-html" role="region" aria-label="${label}" tabindex="0">${sanitized.html}</div>`));
   } else if (chosen && IMAGE_TYPES[chosen]) {
     const image = notebookImage(chosen, data[chosen], output.metadata);
     if (image) {

@@ -55,6 +55,15 @@ describe('notebook chapters', () => {
     expect(readNotebookChapter(file, root).frontmatter).toEqual({ id: 'n-2-meta', title: 'From the Cell', slug: 'from-metadata', description: 'Metadata.' });
   });
 
+  it('should take the title from the first cell’s `# Heading` when none is given, and not show it twice', () => {
+    const root = makeTempDir('notebook-chapter-');
+    const file = writeNotebook(root, 'n.ipynb', [{ cell_type: 'markdown', source: '---\nid: n-3\nslug: n-3\ndescription: D.\n---\n\n# Fairness in Practice\n\nBody.' }]);
+    const chapter = readNotebookChapter(file, root);
+    expect(chapter.frontmatter?.title).toBe('Fairness in Practice');
+    expect(chapter.source).toBe('\nBody.\n\n');
+    expect(chapter.notebook?.converted.lines[1]).toEqual({ cellIndex: 0, cellLine: 9 });
+  });
+
   it('should report a notebook without chapter metadata, and an invalid field at its place', () => {
     const root = makeTempDir('notebook-chapter-');
     const none = readNotebookChapter(writeNotebook(root, 'none.ipynb', [{ cell_type: 'markdown', source: 'Body.' }]), root);

@@ -50,6 +50,11 @@ describe('renderOutputs', () => {
     expect(rendered.chunks).toEqual([{ kind: 'html', html: `<div class="nb-output nb-output-image"><img src="/base/_notebook/${image?.name}" alt="Image output of code cell 4" width="3" height="2" loading="lazy" decoding="async"></div>` }]);
   });
 
+  it('should label each HTML output region uniquely on the page', () => {
+    const outputs = html([{ output_type: 'display_data', data: { 'text/html': '<p>a</p>' } }, { output_type: 'display_data', data: { 'text/html': '<p>b</p>' } }]);
+    expect(outputs.map((output) => /aria-label="([^"]*)"/.exec(output)?.[1])).toEqual(['Output of cell 4', 'Output 2 of cell 4']);
+  });
+
   it('should write an SVG as an image file and use the alt text given', () => {
     const rendered = renderOutputs([{ output_type: 'display_data', data: { 'image/svg+xml': ['<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>'] } }], { ...options, alt: 'A chart' });
     expect(rendered.images[0]?.name).toMatch(/\.svg$/);
