@@ -8,6 +8,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkBuiltLinks, formatBrokenLink } from '../../src/integrations/link-check.js';
 import { HTML_VALIDATE_CONFIG } from '../html-validate.config.js';
 import { astroBuild, astroDev, type BuildResult, fixture } from '../support/astro-build.js';
 import { makeTempDir } from '../support/temp-dir.js';
@@ -82,6 +83,10 @@ describe('a book with notebook chapters', () => {
       const report = await validator.validateString(readFileSync(path.join(build.outDir, slug, 'index.html'), 'utf8'), `${slug}/index.html`);
       expect(report.results.flatMap((result) => result.messages.map((message) => `${slug}:${message.line}:${message.column} ${message.ruleId} ${message.message}`))).toEqual([]);
     }
+  });
+
+  it('should leave no broken link or image (the link gate of the book)', () => {
+    expect(checkBuiltLinks(build.outDir).map(formatBrokenLink)).toEqual([]);
   });
 
   it('should show the code cells of a MyST text notebook, highlighted, tags honoured', () => {

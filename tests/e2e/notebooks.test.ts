@@ -23,8 +23,7 @@ async function open(width = 1280, colorScheme: 'light' | 'dark' = 'light'): Prom
     if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
   });
   page.on('response', (response) => {
-    // The fixture book has no public/ folder, so no favicon: not what this test is about.
-    if (response.status() >= 400 && !response.url().endsWith('/favicon.svg')) problems.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
   await page.goto(session.notebook.url('notebook-chapter/'), { waitUntil: 'networkidle' });
   return { page, problems };
