@@ -146,7 +146,7 @@ export function kernelLanguage(metadata: Record<string, unknown>): string | unde
   const name = [kernelspec.language, info.name].find((value): value is string => typeof value === 'string' && value.length > 0);
   if (!name) return undefined;
   const lower = name.toLowerCase();
-  return /^ipython\d*$/.test(lower) ? 'python' : lower.replace(/[^a-z0-9+#-]/g, '');
+  return /^i?python\d*$/.test(lower) ? 'python' : lower.replace(/[^a-z0-9+#-]/g, '');
 }
 
 /** Alt text of a cell's image outputs: MyST-NB's `mystnb.image.alt` or the cell's `alt` metadata. */

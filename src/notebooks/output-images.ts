@@ -32,7 +32,7 @@ export function notebookImage(mime: string, value: unknown, metadata: unknown): 
   if (!extension) return undefined;
   const text = Array.isArray(value) ? value.join('') : typeof value === 'string' ? value : undefined;
   if (text === undefined) return undefined;
-  const bytes = mime === 'image/svg+xml' ? Buffer.from(text, 'utf8') : Buffer.from(text.replace(/\s+/g, ''), 'base64');
+  const bytes = mime === 'image/svg+xml' ? Buffer.from(withoutSvgScripts(text), 'utf8') : Buffer.from(text.replace(/\s+/g, ''), 'base64');
   if (bytes.length === 0) return undefined;
   const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${extension}`;
   const image: NotebookImage = { name, mime, bytes };
@@ -47,4 +47,18 @@ export function notebookImage(mime: string, value: unknown, metadata: unknown): 
     image.height = bytes.readUInt32BE(20);
   }
   return image;
+}
+
+/**
+ * An SVG without what could run or load: `<script>`, `<foreignObject>` (HTML inside), event handler
+ * attributes, `javascript:` links and references to other hosts. Shown through `<img>`, an SVG runs
+ * nothing anyway; this is for a reader who opens the file itself, on a host that does not send the
+ * site's Content-Security-Policy header. Plotting libraries write none of these.
+ */
+export function withoutSvgScripts(svg: string): string {
+  return svg
+    .replace(/<script\b[\s\S]*?<\/script\s*>|<script\b[^>]*\/>/gi, '')
+    .replace(/<foreignObject\b[\s\S]*?<\/foreignObject\s*>/gi, '')
+    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+    .replace(/\s(?:xlink:)?href\s*=\s*("|')\s*(?:javascript:|https?:|\/\/)[^"']*\1/gi, '');
 }

@@ -2,6 +2,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { NotebookOutput } from '../../../src/notebooks/notebook-json.js';
+import { withoutSvgScripts } from '../../../src/notebooks/output-images.js';
 import { renderOutputs } from '../../../src/notebooks/render-outputs.js';
 
 const options = { cellNumber: 4, imageUrl: (image: { name: string }) => `/base/_notebook/${image.name}` };
@@ -58,7 +59,8 @@ describe('renderOutputs', () => {
   it('should write an SVG as an image file and use the alt text given', () => {
     const rendered = renderOutputs([{ output_type: 'display_data', data: { 'image/svg+xml': ['<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>'] } }], { ...options, alt: 'A chart' });
     expect(rendered.images[0]?.name).toMatch(/\.svg$/);
-    expect(rendered.images[0]?.bytes.toString()).toContain('<svg');
+    // What could run if the file were opened by itself is gone.
+    expect(rendered.images[0]?.bytes.toString()).toBe('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
     expect(rendered.chunks[0]).toMatchObject({ kind: 'html', html: expect.stringContaining('alt="A chart"') });
   });
 
@@ -79,5 +81,12 @@ describe('renderOutputs', () => {
     const bare = renderOutputs([{ output_type: 'display_data', data: { 'application/vnd.plotly.v1+json': {} } }], options);
     expect(bare.chunks).toEqual([{ kind: 'html', html: expect.stringContaining('Interactive output: not shown here') }]);
     expect(bare.warnings[0]).toMatch(/application\/vnd\.plotly\.v1\+json.*it has no static representation to show/);
+  });
+});
+
+describe('withoutSvgScripts', () => {
+  it('should remove scripts, foreign objects, event handlers and links out of the site, and keep the drawing', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="a()"><script type="text/javascript">b()</script><foreignObject><p>html</p></foreignObject><a href="javascript:c()"><rect onclick=\'d()\' width="2"/></a><image href="https://t.example/x.png"/><use href="#m"/></svg>';
+    expect(withoutSvgScripts(svg)).toBe('<svg xmlns="http://www.w3.org/2000/svg"><a><rect width="2"/></a><image/><use href="#m"/></svg>');
   });
 });
