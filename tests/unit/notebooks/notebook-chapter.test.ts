@@ -9,6 +9,7 @@ import { loadBookConfig } from '../../../src/book/book-config.js';
 import { buildBookModel } from '../../../src/book/book-model.js';
 import { bookPaths } from '../../../src/book/book-paths.js';
 import { checkChapters } from '../../../src/book/check-chapters.js';
+import { collectCrossReferenceTargets } from '../../../src/book/cross-reference-targets.js';
 import { bookPipelineOptions } from '../../../src/book/pipeline-options.js';
 import { summarizeDiagnostics } from '../../../src/diagnostics/report.js';
 import { readNotebookChapter } from '../../../src/notebooks/notebook-chapter.js';
@@ -106,5 +107,18 @@ describe('notebook chapters', () => {
     };
     expect(at(errors[0])).toMatch(/^\{cite:p\}`hardt2061equality`/);
     expect(at(errors[1])).toMatch(/^\$\\\\badmacro\$/);
+  });
+
+  it('should place a duplicate label, found by the whole-book pass, in its cell', () => {
+    const root = makeTempDir('notebook-book-');
+    mkdirSync(path.join(root, 'content'), { recursive: true });
+    writeFileSync(path.join(root, 'content', 'book.yaml'), 'title: T\nauthors: [A]\nparts:\n  - title: P\n    chapters:\n      - n-1-nb\n');
+    writeNotebook(root, 'n.ipynb', [
+      { cell_type: 'markdown', source: `${front}\n(sec-a)=\n## First` },
+      { cell_type: 'markdown', source: 'Text.\n\n(sec-a)=\n## Second' },
+    ]);
+    const paths = bookPaths(root);
+    const { files } = collectCrossReferenceTargets(buildBookModel(paths), paths);
+    expect(summarizeDiagnostics(files).errors).toEqual([expect.stringMatching(/^content\/p\/n\.ipynb:\d+:\d+ {2}error {2}Cell 2, line 4: Duplicate label `sec-a`/)]);
   });
 });
