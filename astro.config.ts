@@ -26,6 +26,9 @@ export default defineConfig({
   // scripts only by hash, so every bundled script stays an external file.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
+    // Code blocks (notebook cells above all) follow the page's theme through CSS light-dark(), with
+    // GitHub's high-contrast themes: the normal ones' comments fall below WCAG AA contrast.
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: 'light-dark()' },
     processor: unified({
       remarkPlugins: bookRemarkPlugins(pipeline),
       rehypePlugins: bookRehypePlugins(),

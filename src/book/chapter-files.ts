@@ -4,6 +4,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
 import { RuleId } from '../diagnostics/rule-ids.js';
+import { isNotebookPath, type NotebookSource, readNotebookChapter } from '../notebooks/notebook-chapter.js';
 import { type ChapterFrontmatter, chapterFrontmatterSchema } from './chapter-frontmatter.js';
 
 /** One chapter file: where it is, its source, and its frontmatter if valid. */
@@ -18,12 +19,15 @@ export interface ChapterFile {
   fieldPlaces?: Partial<Record<keyof ChapterFrontmatter, { line: number; column: number }>>;
   /** Messages about this file (frontmatter problems here; content problems added by the checks). */
   file: VFile;
+  /** For a notebook (.ipynb): the notebook; `source` is then the MyST Markdown it converts to. */
+  notebook?: NotebookSource;
 }
 
-const CHAPTER_EXTENSION = /\.mdx?$/;
+// Notebooks are chapters too (src/notebooks/): `.ipynb` files, read through notebook-chapter.ts.
+const CHAPTER_EXTENSION = /\.(mdx?|ipynb)$/;
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?(?:\n|$)/;
 
-/** Every `.md`/`.mdx` file under `contentDir`, in a stable order. */
+/** Every `.md`/`.mdx`/`.ipynb` file under `contentDir`, in a stable order. */
 export function listChapterFiles(contentDir: string): string[] {
   // No folder, no chapters: the missing structure file inside it is reported instead of a raw ENOENT.
   if (!existsSync(contentDir)) return [];
@@ -41,6 +45,7 @@ export function listChapterFiles(contentDir: string): string[] {
 
 /** Read a chapter file and validate its frontmatter; problems become positioned messages. */
 export function readChapterFile(absolutePath: string, root: string): ChapterFile {
+  if (isNotebookPath(absolutePath)) return readNotebookChapter(absolutePath, root);
   const source = readFileSync(absolutePath, 'utf8');
   const displayPath = path.relative(root, absolutePath).split(path.sep).join('/');
   const file = new VFile({ path: displayPath, value: source });

@@ -12,6 +12,7 @@ import { type PluggableList, unified } from 'unified';
 import { VFileMessage } from 'vfile-message';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { bookRemarkPlugins, type PipelineOptions } from '../markdown/pipeline.js';
+import { relocateNotebookMessages } from '../notebooks/notebook-chapter.js';
 import type { ChapterFile } from './chapter-files.js';
 
 /** The parser of chapter files: Markdown with frontmatter and GFM, plus MDX for `.mdx` files. */
@@ -26,6 +27,7 @@ export async function checkChapter(chapter: ChapterFile, options: PipelineOption
   const processor = chapterParser(chapter.path);
   // Astro's plugin-list type is looser than unified's; the lists are the same plugins.
   processor.use(bookRemarkPlugins(options) as PluggableList);
+  const before = chapter.file.messages.length;
   try {
     const tree = processor.parse(chapter.file);
     await processor.run(tree, chapter.file);
@@ -43,6 +45,9 @@ export async function checkChapter(chapter: ChapterFile, options: PipelineOption
     } else {
       throw error;
     }
+  } finally {
+    // A notebook is checked as the MyST it converts to; its messages belong in the .ipynb file.
+    relocateNotebookMessages(chapter, chapter.file.messages.slice(before));
   }
 }
 

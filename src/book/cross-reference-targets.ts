@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { RuleId } from '../diagnostics/rule-ids.js';
+import { relocateNotebookMessages } from '../notebooks/notebook-chapter.js';
 import type { BookChapter, BookModel } from './book-model.js';
 import type { BookPaths } from './book-paths.js';
 import { parseChapterStructure } from './parse-chapter.js';
@@ -73,6 +74,8 @@ export function collectCrossReferenceTargets(model: BookModel, paths: BookPaths,
         add({ kind: 'equation', label: id, anchor: id, title: '', number }, node.position?.start.line);
       }
     });
+    // A notebook's lines are those of its converted source: report them in the .ipynb file.
+    relocateNotebookMessages(chapterFile, messages.messages);
     files.push(messages);
   }
   return { chapters, labels, files };

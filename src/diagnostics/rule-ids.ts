@@ -55,6 +55,10 @@ export const RuleId = {
   urlKept: 'url-kept',
   /** Every inline script of the built site is one the Content-Security-Policy allows (by hash). */
   cspInlineScript: 'csp-inline-script',
+  /** A notebook (.ipynb) is valid JSON in nbformat 4. */
+  notebookValid: 'notebook-valid',
+  /** A notebook output is shown as stored: one that needs a script, or loses unsafe HTML, is shown statically (a warning). */
+  notebookOutput: 'notebook-output',
 } as const;
 
 export type RuleId = (typeof RuleId)[keyof typeof RuleId];

@@ -14,6 +14,7 @@ import { writeRedirects } from './redirects.js';
 import { describeCounts } from '../process/build-counts.js';
 import { buildSearchIndex } from './search.js';
 import { writeSitemap } from './sitemap.js';
+import { type ContentEntryTypeHook, notebookDevImages, notebookEntryType, writeNotebookImages } from './notebooks.js';
 import { checkUrlManifest } from './url-manifest.js';
 
 export default function bookIntegration(): AstroIntegration {
@@ -24,11 +25,14 @@ export default function bookIntegration(): AstroIntegration {
   return {
     name: 'book',
     hooks: {
-      'astro:config:setup': ({ config, command: current, updateConfig }) => {
+      'astro:config:setup': (params) => {
+        const { config, command: current, updateConfig } = params;
         command = current;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         language = loadBookConfig(paths).language;
-        updateConfig({ vite: { plugins: [katexDevAssets(base)] } });
+        // Notebooks are chapters: an entry type for `.ipynb`, and their image outputs in dev.
+        (params as typeof params & ContentEntryTypeHook).addContentEntryType(notebookEntryType(base));
+        updateConfig({ vite: { plugins: [katexDevAssets(base), notebookDevImages(paths, base)] } });
       },
       'astro:build:start': async ({ logger }) => {
         const summary = await runContentCheck(paths, logger);
@@ -49,6 +53,7 @@ export default function bookIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const fonts = await writeKatexFontSubsets(fileURLToPath(dir));
         logger.info(`KaTeX fonts: ${fonts.fonts} in use, subset from ${kilobytes(fonts.fullBytes)} to ${kilobytes(fonts.subsetBytes)}`);
+        writeNotebookImages(paths, fileURLToPath(dir), logger);
         // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
         checkUrlManifest(paths, writeRedirects(paths, fileURLToPath(dir), logger), logger);
         await buildSearchIndex(fileURLToPath(dir), language, logger);

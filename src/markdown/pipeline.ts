@@ -13,6 +13,7 @@ import { countWork } from '../process/build-counts.js';
 import remarkCallouts from './callouts/index.js';
 import remarkChapterContext from './chapter-context/index.js';
 import remarkCitations from './citations/index.js';
+import remarkCodeCells from './code-cells/index.js';
 import remarkCrossReferences from './crossrefs/index.js';
 import remarkDirectivesCheck from './directives-check/index.js';
 import remarkEquations from './equations/index.js';
@@ -68,6 +69,8 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     [remarkChapterContext, { chapterOfFile: (file: string) => options.book.chapterOfFile(file) }],
     remarkCallouts,
     [remarkFigures, { publicDir: options.publicDir, base: options.base }],
+    // MyST text notebooks' `{code-cell}` blocks, before unknown directives are reported.
+    remarkCodeCells,
     remarkDirectivesCheck,
     remarkMystRoles,
     remarkLabels,

@@ -12,20 +12,22 @@ import { launchBrowser } from './browser.js';
 import { SUB_PATH } from './build-sites.js';
 import { type StaticSite, serveStatic } from './static-server.js';
 
-/** The sites the global setup builds: the book, the book under a sub-path, the small sample book. */
-export type BuiltSiteName = 'book' | 'subPath' | 'sample';
+/** The sites the global setup builds: the book, the book under a sub-path, the small sample book, the notebook book. */
+export type BuiltSiteName = 'book' | 'subPath' | 'sample' | 'notebook';
 
 export interface BrowserSession {
   readonly browser: Browser;
   readonly book: StaticSite;
   readonly subPath: StaticSite;
   readonly sample: StaticSite;
+  readonly notebook: StaticSite;
 }
 
 const serve: Record<BuiltSiteName, () => Promise<StaticSite>> = {
   book: () => serveStatic(inject('bookDir')),
   subPath: () => serveStatic(inject('subPathDir'), SUB_PATH),
   sample: () => serveStatic(inject('sampleDir')),
+  notebook: () => serveStatic(inject('notebookDir')),
 };
 
 /** Serve `sites` (none, for a file that serves its own) and launch Chromium for the tests of the calling file. */
@@ -56,6 +58,9 @@ export function useBrowserSession(...sites: BuiltSiteName[]): BrowserSession {
     },
     get sample() {
       return ready(served.sample, 'The sample book');
+    },
+    get notebook() {
+      return ready(served.notebook, 'The notebook book');
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Global setup of the browser tests: build, once, the real book, the real book under a sub-path, and
- * the small sample book (math in .md and .mdx), each into its own temporary folder.
+ * Global setup of the browser tests: build, once, the real book, the real book under a sub-path, the
+ * small sample book (math in .md and .mdx) and the notebook book (tests/fixtures/notebook-book), each
+ * into its own temporary folder.
  */
 import type { TestProject } from 'vitest/node';
 import { astroBuild, fixture } from './astro-build.js';
@@ -10,6 +11,7 @@ declare module 'vitest' {
     bookDir: string;
     subPathDir: string;
     sampleDir: string;
+    notebookDir: string;
   }
 }
 
@@ -24,6 +26,7 @@ export default async function buildSites(project: TestProject): Promise<void> {
     ...(wanted('book') ? { bookDir: await astroBuild() } : {}),
     ...(wanted('subpath') ? { subPathDir: await astroBuild({ base: SUB_PATH }) } : {}),
     ...(wanted('sample') ? { sampleDir: await astroBuild({ bookRoot: fixture('sample-book') }) } : {}),
+    ...(wanted('notebook') ? { notebookDir: await astroBuild({ bookRoot: fixture('notebook-book') }) } : {}),
   };
   for (const [name, build] of Object.entries(builds)) {
     if (build.code !== 0) throw new Error(`Building ${name} failed (exit ${build.code}):\n${build.output}`);

@@ -10,7 +10,8 @@ import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { RuleId } from '../../diagnostics/rule-ids.js';
 import { CALLOUT_TITLES } from '../callouts/index.js';
 
-const KNOWN = ['figure', 'interactive', ...Object.keys(CALLOUT_TITLES)];
+// `code-cell` (MyST text notebooks) is transformed by code-cells/ before this check; listed for suggestions.
+const KNOWN = ['figure', 'interactive', 'code-cell', ...Object.keys(CALLOUT_TITLES)];
 
 export default function remarkDirectivesCheck() {
   return (tree: Root, file: VFile) => {
