@@ -1,0 +1,8 @@
+/** The part of subset-font (no types of its own) the build uses: subset a font to the glyphs of `text`. */
+declare module 'subset-font' {
+  export default function subsetFont(
+    font: Buffer,
+    text: string,
+    options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2'; preserveNameIds?: number[]; variationAxes?: Record<string, number> },
+  ): Promise<Buffer>;
+}
