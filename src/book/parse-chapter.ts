@@ -7,8 +7,11 @@
 import type { Root } from 'mdast';
 import remarkMath from 'remark-math';
 import { VFile } from 'vfile';
+import remarkAmsmath from '../markdown/amsmath/index.js';
 import remarkCallouts from '../markdown/callouts/index.js';
 import remarkChapterContext from '../markdown/chapter-context/index.js';
+import remarkChapterTitle from '../markdown/chapter-title/index.js';
+import remarkDirectives from '../markdown/directives/index.js';
 import remarkEquations from '../markdown/equations/index.js';
 import remarkFigures from '../markdown/figures/index.js';
 import remarkLabels from '../markdown/labels/index.js';
@@ -22,7 +25,10 @@ import { chapterParser } from './check-chapters.js';
 export function parseChapterStructure(chapterFile: ChapterFile, chapter: BookChapter, paths: BookPaths): Root | undefined {
   const processor = chapterParser(chapterFile.path)
     .use(remarkMath)
+    .use(remarkAmsmath)
+    .use(remarkDirectives)
     .use(remarkChapterContext, { chapterOfFile: () => ({ id: chapter.id, number: chapter.number }) })
+    .use(remarkChapterTitle)
     .use(remarkCallouts)
     .use(remarkFigures, { publicDir: paths.public })
     .use(remarkMystRoles)

@@ -9,20 +9,26 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { CitationStyle } from '../bibliography/csl-formatter.js';
 import type { BookContext } from '../book/book-context.js';
 import { loadGlossary } from '../book/glossary.js';
+import remarkAmsmath from './amsmath/index.js';
+import remarkBibliographyDirective from './bibliography-directive/index.js';
 import remarkCallouts from './callouts/index.js';
 import remarkChapterContext from './chapter-context/index.js';
+import remarkChapterTitle from './chapter-title/index.js';
 import remarkCitations from './citations/index.js';
 import remarkCrossReferences from './crossrefs/index.js';
+import remarkDirectives from './directives/index.js';
 import remarkDirectivesCheck from './directives-check/index.js';
 import remarkEquations from './equations/index.js';
 import remarkLabels from './labels/index.js';
 import remarkEpigraphs from './epigraphs/index.js';
 import remarkFigures from './figures/index.js';
 import remarkGlossaryTerms from './glossary/index.js';
+import remarkImages from './images/index.js';
 import rehypeHeadingAnchors from './heading-anchors/index.js';
 import remarkMathCheck from './math-check/index.js';
 import remarkMathFlag from './math-flag/index.js';
 import remarkMystRoles from './myst-roles/index.js';
+import remarkRawLatexCheck from './raw-latex-check/index.js';
 import remarkRolePlaceholders from './role-placeholders/index.js';
 
 export interface PipelineOptions {
@@ -47,9 +53,11 @@ export interface PipelineOptions {
 }
 
 /**
- * remark plugins after parsing, in order: the chapter's context; directives (callouts, figures) whose
- * bodies are Markdown, so roles inside them are typed next; roles; labels and equation numbers; then
- * the resolvers (citations, cross-references, glossary terms); checks and flags last.
+ * remark plugins after parsing, in order: syntax (math, amsmath environments, colon-fenced directives);
+ * the chapter's context and its `# Title` heading; directives (callouts, images, figures, the
+ * bibliography's place) whose bodies are Markdown, so roles inside them are typed next; roles; labels
+ * and equation numbers; then the resolvers (citations, cross-references, glossary terms); checks and
+ * flags last.
  */
 export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   const citations = {
@@ -61,9 +69,14 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   };
   return [
     remarkMath,
+    remarkAmsmath,
+    remarkDirectives,
     [remarkChapterContext, { chapterOfFile: (file: string) => options.book.chapterOfFile(file) }],
+    remarkChapterTitle,
     remarkCallouts,
+    [remarkImages, { publicDir: options.publicDir, base: options.base }],
     [remarkFigures, { publicDir: options.publicDir, base: options.base }],
+    [remarkBibliographyDirective, { base: options.base }],
     remarkDirectivesCheck,
     remarkMystRoles,
     remarkLabels,
@@ -76,6 +89,7 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
       { glossary: () => loadGlossary(options.glossaryPath, options.glossaryDisplayPath), base: options.base, glossaryDisplayPath: options.glossaryDisplayPath },
     ],
     remarkMathCheck,
+    remarkRawLatexCheck,
     remarkMathFlag,
     remarkRolePlaceholders,
   ];

@@ -7,7 +7,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type CitationStyle, createCitationFormatter } from '../../bibliography/csl-formatter.js';
 import { type Bibliography, loadBibliography } from '../../bibliography/load-bibliography.js';
@@ -98,7 +98,19 @@ export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliogr
       hChildren: children,
     };
   }
-  tree.children.push(...referencesSection(formatter.references(), occurrences));
+  placeReferences(tree, referencesSection(formatter.references(), occurrences));
+}
+
+/** At the chapter's `{bibliography}` if it has one (../bibliography-directive), else at its end. */
+function placeReferences(tree: Root, section: RootContent[]): void {
+  let placed = false;
+  visit(tree, 'bibliographyPlace', (_node, index, parent) => {
+    if (placed || !parent || index === undefined) return;
+    parent.children.splice(index, 1, ...(section as typeof parent.children));
+    placed = true;
+    return EXIT;
+  });
+  if (!placed) tree.children.push(...section);
 }
 
 /** Give each citation link an id `cite-<key>-<n>` (n counts that key's citations in the chapter). */

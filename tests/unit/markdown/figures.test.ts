@@ -1,5 +1,5 @@
 /**
- * The MyST figure directive: its parsed fields, the figure it renders (SVG inlined from `public/`),
+ * The MyST figure directive (read by the shared parser, tested in directives.test.ts): the figure it renders (SVG inlined from `public/`),
  * and the positioned errors (rule `figure-valid`) for a missing alt text or source.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { type FigureOptions, parseFigureDirective, transformFigures } from '../../../src/markdown/figures/index.js';
+import { type FigureOptions, transformFigures } from '../../../src/markdown/figures/index.js';
 import { checkMath } from '../../../src/markdown/math-check/index.js';
 import remarkMystRoles from '../../../src/markdown/myst-roles/index.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -36,32 +36,6 @@ function render(source: string, chapterNumber?: string): { tree: Root; html: str
   const html = unified().use(rehypeStringify).stringify(unified().use(remarkRehype).runSync(tree, file));
   return { tree, html, file };
 }
-
-describe('parseFigureDirective', () => {
-  it('should split the options from the caption', () => {
-    expect(parseFigureDirective(' /figures/a.svg ', ':name: fig-a\n:alt: An alt text.\nThe caption,\non two lines.')).toEqual({
-      src: '/figures/a.svg',
-      name: 'fig-a',
-      alt: 'An alt text.',
-      caption: 'The caption,\non two lines.',
-      captionLine: 2,
-    });
-  });
-
-  it('should leave absent options undefined and skip blank lines before the caption', () => {
-    expect(parseFigureDirective('/figures/a.svg', ':name: fig-a\n\nCaption.')).toEqual({
-      src: '/figures/a.svg',
-      name: 'fig-a',
-      alt: undefined,
-      caption: 'Caption.',
-      captionLine: 2,
-    });
-  });
-
-  it('should read a caption-only body', () => {
-    expect(parseFigureDirective('', 'Only a caption.')).toEqual({ src: '', name: undefined, alt: undefined, caption: 'Only a caption.', captionLine: 0 });
-  });
-});
 
 describe('transformFigures', () => {
   it('should render a figure with its id, the inlined SVG as an image with the alt text, and the caption', () => {

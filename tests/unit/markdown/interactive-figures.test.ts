@@ -5,7 +5,7 @@
  * or malformed options, a `.md` chapter.
  */
 import { evaluate } from '@mdx-js/mdx';
-import type { Blockquote, Root } from 'mdast';
+import type { Blockquote, Code, Root } from 'mdast';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -15,7 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { INTERACTIVE_WIDGETS } from '../../../src/interactive/widgets.js';
 import remarkDirectivesCheck from '../../../src/markdown/directives-check/index.js';
 import remarkFigures, { transformFigures } from '../../../src/markdown/figures/index.js';
-import { parseInteractiveDirective } from '../../../src/markdown/interactive-figures/index.js';
+import { readDirective } from '../../../src/markdown/directives/parse-directive.js';
+import { readInteractiveDirective } from '../../../src/markdown/interactive-figures/index.js';
 
 const publicDir = '/nonexistent-public';
 
@@ -71,16 +72,21 @@ function transform(source: string, path = 'chapter.mdx'): { tree: Root; file: VF
 
 const summary = (file: VFile) => file.messages.map((message) => ({ line: message.line, column: message.column, ruleId: message.ruleId, fatal: message.fatal, reason: message.reason }));
 
-describe('parseInteractiveDirective', () => {
-  it('should split the widget, the options (with their lines) and the caption', () => {
-    expect(parseInteractiveDirective(' threshold-explorer ', ':name: fig-a\n:alt: Alt.\n:scores: 0.9 0.1\n\nThe caption,\non two lines.')).toEqual({
+describe('readInteractiveDirective', () => {
+  it('should split the widget and the options, with the file line of each', () => {
+    const code: Code = {
+      type: 'code',
+      lang: '{interactive}',
+      meta: ' threshold-explorer ',
+      value: ':name: fig-a\n:alt: Alt.\n:scores: 0.9 0.1\n\nThe caption,\non two lines.',
+      position: { start: { line: 10, column: 1 }, end: { line: 17, column: 4 } },
+    };
+    expect(readInteractiveDirective(readDirective(code)!)).toEqual({
       widget: 'threshold-explorer',
       name: 'fig-a',
       alt: 'Alt.',
       options: { scores: '0.9 0.1' },
-      optionLines: { name: 0, alt: 1, scores: 2 },
-      caption: 'The caption,\non two lines.',
-      captionLine: 4,
+      optionLines: { name: 11, alt: 12, scores: 13 },
     });
   });
 });
