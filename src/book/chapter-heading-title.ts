@@ -21,7 +21,7 @@ const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 export function headingTitle(source: string): HeadingTitle | undefined {
   const frontmatter = FRONTMATTER.exec(source)?.[0] ?? '';
   const lines = source.slice(frontmatter.length).split(/\r?\n/);
-  const firstLine = frontmatter.split('\n').length - (frontmatter.endsWith('\n') ? 1 : 0) + 1;
+  const firstLine = (frontmatter.match(/\n/g)?.length ?? 0) + 1;
   let fence: string | undefined;
   for (const [index, line] of lines.entries()) {
     const marker = FENCE.exec(line)?.[1];
