@@ -7,6 +7,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type CitationStyle, createCitationFormatter } from '../../bibliography/csl-formatter.js';
@@ -101,12 +102,19 @@ export function resolveCitations(tree: Root, file: VFile, bibliography: Bibliogr
   placeReferences(tree, referencesSection(formatter.references(), occurrences));
 }
 
-/** At the chapter's `{bibliography}` if it has one (../bibliography-directive), else at its end. */
+/**
+ * At the chapter's `{bibliography}` if it has one (../bibliography-directive), else at its end. A
+ * "References" heading the author wrote right before the directive (as Jupyter Book chapters do) gives
+ * way to the section's own, so the heading is not printed twice.
+ */
 function placeReferences(tree: Root, section: RootContent[]): void {
   let placed = false;
   visit(tree, 'bibliographyPlace', (_node, index, parent) => {
     if (placed || !parent || index === undefined) return;
-    parent.children.splice(index, 1, ...(section as typeof parent.children));
+    const before = parent.children[index - 1];
+    const authorsHeading = before?.type === 'heading' && /^\s*(references|bibliography)\s*$/i.test(toString(before));
+    const start = authorsHeading ? index - 1 : index;
+    parent.children.splice(start, index - start + 1, ...(section as typeof parent.children));
     placed = true;
     return EXIT;
   });
