@@ -13,19 +13,21 @@ import { SUB_PATH } from './build-sites.js';
 import { type StaticSite, serveStatic } from './static-server.js';
 
 /** The sites the global setup builds: the book, the book under a sub-path, the small sample book. */
-export type BuiltSiteName = 'book' | 'subPath' | 'sample';
+export type BuiltSiteName = 'book' | 'subPath' | 'sample' | 'myst';
 
 export interface BrowserSession {
   readonly browser: Browser;
   readonly book: StaticSite;
   readonly subPath: StaticSite;
   readonly sample: StaticSite;
+  readonly myst: StaticSite;
 }
 
 const serve: Record<BuiltSiteName, () => Promise<StaticSite>> = {
   book: () => serveStatic(inject('bookDir')),
   subPath: () => serveStatic(inject('subPathDir'), SUB_PATH),
   sample: () => serveStatic(inject('sampleDir')),
+  myst: () => serveStatic(inject('mystDir')),
 };
 
 /** Serve `sites` (none, for a file that serves its own) and launch Chromium for the tests of the calling file. */
@@ -56,6 +58,9 @@ export function useBrowserSession(...sites: BuiltSiteName[]): BrowserSession {
     },
     get sample() {
       return ready(served.sample, 'The sample book');
+    },
+    get myst() {
+      return ready(served.myst, 'The MyST book (E2E_SITES=…,myst)');
     },
   };
 }

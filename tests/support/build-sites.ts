@@ -1,6 +1,7 @@
 /**
- * Global setup of the browser tests: build, once, the real book, the real book under a sub-path, and
- * the small sample book (math in .md and .mdx), each into its own temporary folder.
+ * Global setup of the browser tests: build, once, the real book, the real book under a sub-path, the
+ * small sample book (math in .md and .mdx) and the MyST book (Jupyter Book's MyST), each into its own
+ * temporary folder.
  */
 import type { TestProject } from 'vitest/node';
 import { astroBuild, fixture } from './astro-build.js';
@@ -10,6 +11,7 @@ declare module 'vitest' {
     bookDir: string;
     subPathDir: string;
     sampleDir: string;
+    mystDir: string;
   }
 }
 
@@ -24,6 +26,8 @@ export default async function buildSites(project: TestProject): Promise<void> {
     ...(wanted('book') ? { bookDir: await astroBuild() } : {}),
     ...(wanted('subpath') ? { subPathDir: await astroBuild({ base: SUB_PATH }) } : {}),
     ...(wanted('sample') ? { sampleDir: await astroBuild({ bookRoot: fixture('sample-book') }) } : {}),
+    // The MyST that Jupyter Book authors write (tests/fixtures/myst-book).
+    ...(wanted('myst') ? { mystDir: await astroBuild({ bookRoot: fixture('myst-book') }) } : {}),
   };
   for (const [name, build] of Object.entries(builds)) {
     if (build.code !== 0) throw new Error(`Building ${name} failed (exit ${build.code}):\n${build.output}`);
