@@ -3,6 +3,7 @@
  * their `\label`; and LaTeX that ends up as text on a page is an error at its line (`math-raw-latex`).
  */
 import type { Math as MathNode } from 'mdast-util-math';
+import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
@@ -61,7 +62,7 @@ describe('amsmath environments', () => {
   it('should typeset it with KaTeX, numbered, with the label as the id', () => {
     const { tree, file } = transform(align);
     const hast = unified().use(rehypeKatex).runSync(unified().use(remarkRehype).runSync(tree, file), file);
-    const html = unified().use(rehypeStringify).stringify(hast);
+    const html = unified().use(rehypeStringify).stringify(hast as HastRoot);
     expect(html).toContain('<div id="eq-ad" class="equation">');
     expect(html).toContain('class="katex-display"');
     expect(html).toContain('(2.3.1)');
