@@ -15,6 +15,7 @@ import remarkDirectives from '../markdown/directives/index.js';
 import remarkEquations from '../markdown/equations/index.js';
 import remarkFigures from '../markdown/figures/index.js';
 import remarkLabels from '../markdown/labels/index.js';
+import remarkMathDirective from '../markdown/math-directive/index.js';
 import remarkMystRoles from '../markdown/myst-roles/index.js';
 import type { BookChapter } from './book-model.js';
 import type { BookPaths } from './book-paths.js';
@@ -31,6 +32,7 @@ export function parseChapterStructure(chapterFile: ChapterFile, chapter: BookCha
     .use(remarkChapterTitle)
     .use(remarkCallouts)
     .use(remarkFigures, { publicDir: paths.public })
+    .use(remarkMathDirective)
     .use(remarkMystRoles)
     .use(remarkLabels)
     .use(remarkEquations);

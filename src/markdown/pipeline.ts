@@ -26,6 +26,7 @@ import remarkGlossaryTerms from './glossary/index.js';
 import remarkImages from './images/index.js';
 import rehypeHeadingAnchors from './heading-anchors/index.js';
 import remarkMathCheck from './math-check/index.js';
+import remarkMathDirective from './math-directive/index.js';
 import remarkMathFlag from './math-flag/index.js';
 import remarkMystRoles from './myst-roles/index.js';
 import remarkRawLatexCheck from './raw-latex-check/index.js';
@@ -77,6 +78,7 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     [remarkImages, { publicDir: options.publicDir, base: options.base }],
     [remarkFigures, { publicDir: options.publicDir, base: options.base }],
     [remarkBibliographyDirective, { base: options.base }],
+    remarkMathDirective,
     remarkDirectivesCheck,
     remarkMystRoles,
     remarkLabels,

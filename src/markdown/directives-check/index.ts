@@ -13,7 +13,7 @@ import { CALLOUT_DIRECTIVES } from '../callouts/index.js';
 import { directiveName } from '../directives/parse-directive.js';
 
 /** Every directive the book knows, as the suggestions list them. */
-export const KNOWN_DIRECTIVES = ['figure', 'interactive', 'bibliography', ...CALLOUT_DIRECTIVES];
+export const KNOWN_DIRECTIVES = ['figure', 'interactive', 'math', 'bibliography', ...CALLOUT_DIRECTIVES];
 
 export default function remarkDirectivesCheck() {
   return (tree: Root, file: VFile) => {
@@ -24,6 +24,10 @@ export default function remarkDirectivesCheck() {
         `Unknown directive \`{${name}}\`${didYouMean(name, KNOWN_DIRECTIVES, (known) => `{${known}}`)}; known directives: ${KNOWN_DIRECTIVES.map((known) => `\`{${known}}\``).join(', ')}`,
         { place: node.position, ruleId: RuleId.directiveKnown, source: 'directives' },
       ).fatal = true;
+      // Shown as plain code until fixed: a `{name}` language would make the highlighter print its own
+      // "language does not exist" warning in the dev server, beside ours.
+      node.lang = null;
+      node.meta = null;
     });
   };
 }

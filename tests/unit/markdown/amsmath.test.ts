@@ -21,6 +21,7 @@ import remarkCallouts from '../../../src/markdown/callouts/index.js';
 import remarkDirectives from '../../../src/markdown/directives/index.js';
 import remarkEquations from '../../../src/markdown/equations/index.js';
 import remarkMathCheck from '../../../src/markdown/math-check/index.js';
+import remarkMathDirective from '../../../src/markdown/math-directive/index.js';
 import remarkRawLatexCheck from '../../../src/markdown/raw-latex-check/index.js';
 
 function transform(source: string, extension: '.md' | '.mdx' = '.md'): { tree: Root; file: VFile } {
@@ -28,7 +29,7 @@ function transform(source: string, extension: '.md' | '.mdx' = '.md'): { tree: R
   file.data.bookChapter = { id: 'c', number: '2.3' };
   const processor = unified().use(remarkParse).use(remarkGfm);
   if (extension === '.mdx') processor.use(remarkMdx);
-  processor.use(remarkMath).use(remarkAmsmath).use(remarkDirectives).use(remarkCallouts).use(remarkEquations).use(remarkMathCheck).use(remarkRawLatexCheck);
+  processor.use(remarkMath).use(remarkAmsmath).use(remarkDirectives).use(remarkCallouts).use(remarkMathDirective).use(remarkEquations).use(remarkMathCheck).use(remarkRawLatexCheck);
   return { tree: processor.runSync(processor.parse(file), file) as Root, file };
 }
 
@@ -77,6 +78,24 @@ describe('amsmath environments', () => {
     const { tree, file } = transform(':::{note}\n\\begin{equation}\nx^2 \\label{eq-in-note}\n\\end{equation}\n:::\n');
     expect(messages(file)).toEqual([]);
     expect(displayMath(tree)[0]?.data?.equation).toEqual({ id: 'eq-in-note', number: '2.3.1' });
+  });
+});
+
+describe('the {math} directive', () => {
+  it('should make display math numbered by its `:label:`, in either fence', () => {
+    const { tree, file } = transform('```{math}\n:label: eq-one\na = b\n```\n\n:::{math}\nc = d\n:::\n');
+    expect(messages(file)).toEqual([]);
+    const [first, second] = displayMath(tree);
+    expect(first?.data?.equation).toEqual({ id: 'eq-one', number: '2.3.1' });
+    expect(first?.position?.start.line).toBe(1);
+    expect(second?.value).toBe('c = d');
+    expect(second?.data?.equation).toBeUndefined();
+  });
+
+  it('should report an unknown option at its line', () => {
+    const { file } = transform('Text.\n\n```{math}\n:lable: eq-one\na = b\n```\n');
+    expect(messages(file)).toEqual([{ line: 4, ruleId: 'directive-valid', fatal: true }]);
+    expect(file.messages[0]?.reason).toContain('(did you mean `:label:`?)');
   });
 });
 

@@ -166,7 +166,12 @@ describe('unknown directives', () => {
       { line: 3, ruleId: 'directive-known', fatal: true, reason: expect.stringContaining('Unknown directive `{dropdwn}` (did you mean `{dropdown}`?)') },
       { line: 7, ruleId: 'directive-known', fatal: true, reason: expect.stringContaining('Unknown directive `{bibliographie}` (did you mean `{bibliography}`?)') },
     ]);
-    expect(file.messages[0]?.reason).toContain('known directives: `{figure}`, `{interactive}`, `{bibliography}`, `{note}`');
+    expect(file.messages[0]?.reason).toContain('known directives: `{figure}`, `{interactive}`, `{math}`, `{bibliography}`, `{note}`');
+  });
+
+  it('should leave an unknown directive as plain code, so no highlighter warns about a `{name}` language', () => {
+    const { tree } = transform('```{dropdwn} Title\nBody\n```\n');
+    expect(tree.children[0]).toMatchObject({ type: 'code', lang: null, meta: null, value: 'Body' });
   });
 });
 
