@@ -21,7 +21,7 @@
 import { readFileSync } from 'node:fs';
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { BlockContent, Code, PhrasingContent, Root } from 'mdast';
+import type { BlockContent, Code, Data, Parent, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { RuleId } from '../../diagnostics/rule-ids.js';
@@ -48,9 +48,23 @@ export interface FigureLabel {
   number: string;
 }
 
+/** A figure in the tree: its media and its caption; `data.figure` labels a named one. */
+export interface Figure extends Parent {
+  type: 'figure';
+  children: BlockContent[];
+  data?: FigureData;
+}
+
+export interface FigureData extends Data {
+  figure?: FigureLabel;
+}
+
 declare module 'mdast' {
-  interface BlockquoteData {
-    figure?: FigureLabel;
+  interface BlockContentMap {
+    figure: Figure;
+  }
+  interface RootContentMap {
+    figure: Figure;
   }
 }
 
@@ -75,10 +89,9 @@ export function transformFigures(tree: Root, file: VFile, options: FigureOptions
       { type: 'text', value: ' ' },
       ...parseDirectiveInline(directive.body, directive.bodyLine, labels),
     ];
-    // Any mdast parent would do: only its data decides the element. The caption stays real mdast so that
-    // roles and emphasis in it are handled by the later plugins.
+    // The caption stays real mdast so that roles and emphasis in it are handled by the later plugins.
     parent.children[index] = {
-      type: 'blockquote',
+      type: 'figure',
       position: node.position,
       data: {
         hName: 'figure',

@@ -56,7 +56,7 @@ describe('amsmath environments', () => {
       expect(math?.data?.equation).toEqual({ id: 'eq-ad', number: '2.3.1' });
       expect(math?.position?.start.line).toBe(3);
       expect(math?.position?.end.line).toBe(7);
-      expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'blockquote', 'paragraph']);
+      expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'equation', 'paragraph']);
     }
   });
 

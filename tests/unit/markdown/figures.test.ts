@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Blockquote, Paragraph, Root } from 'mdast';
+import type { Paragraph, Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
@@ -12,7 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { type FigureOptions, transformFigures } from '../../../src/markdown/figures/index.js';
+import { type Figure, type FigureOptions, transformFigures } from '../../../src/markdown/figures/index.js';
 import { checkMath } from '../../../src/markdown/math-check/index.js';
 import remarkMystRoles from '../../../src/markdown/myst-roles/index.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -41,11 +41,11 @@ describe('transformFigures', () => {
   it('should render a figure with its id, the inlined SVG as an image with the alt text, and the caption', () => {
     const { html, file } = render('```{figure} /figures/1-1-intro/loop.svg\n:name: fig-loop\n:alt: A loop of arrows.\nThe *feedback* loop.\n```\n', '1.1');
     expect(html).toBe(
-      '<figure id="fig-loop" class="figure">\n' +
+      '<figure id="fig-loop" class="figure">' +
         '<div class="figure-media" role="img" aria-label="A loop of arrows.">' +
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" aria-hidden="true" focusable="false"><circle cx="5" cy="5" r="4" fill="currentColor"></circle></svg>' +
-        '</div>\n' +
-        '<figcaption><span class="figure-number">Figure 1.1.1</span> The <em>feedback</em> loop.</figcaption>\n' +
+        '</div>' +
+        '<figcaption><span class="figure-number">Figure 1.1.1</span> The <em>feedback</em> loop.</figcaption>' +
         '</figure>',
     );
     expect(html).not.toContain('<?xml');
@@ -124,7 +124,7 @@ describe('transformFigures', () => {
     checkMath(tree, file);
     expect(file.messages).toHaveLength(1);
     expect(file.messages[0]).toMatchObject({ ruleId: 'math-parses', line: 8, column: 5 });
-    const caption = (tree.children[2] as Blockquote).children[1] as Paragraph;
+    const caption = (tree.children[2] as Figure).children[1] as Paragraph;
     const role = caption.children.find((node) => node.type === 'mystRole');
     expect(role?.position?.start).toMatchObject({ line: 8, column: 23 });
   });

@@ -5,7 +5,7 @@
  * or malformed options, a `.md` chapter.
  */
 import { evaluate } from '@mdx-js/mdx';
-import type { Blockquote, Code, Root } from 'mdast';
+import type { Code, Root } from 'mdast';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -14,7 +14,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { INTERACTIVE_WIDGETS } from '../../../src/interactive/widgets.js';
 import remarkDirectivesCheck from '../../../src/markdown/directives-check/index.js';
-import remarkFigures, { transformFigures } from '../../../src/markdown/figures/index.js';
+import remarkFigures, { type Figure, transformFigures } from '../../../src/markdown/figures/index.js';
 import { readDirective } from '../../../src/markdown/directives/parse-directive.js';
 import { readInteractiveDirective } from '../../../src/markdown/interactive-figures/index.js';
 
@@ -95,10 +95,10 @@ describe('the {interactive} directive', () => {
   it('should render, through MDX, a numbered figure around the widget’s component with the directive’s options as props', async () => {
     expect(await renderMdx(complete)).toBe(
       '<p>Some text.</p>\n' +
-        '<figure id="fig-explorer" class="figure figure-interactive">\n' +
-        '<widget {"alt":"A slider and a table.","scores":"0.9 0.6 0.4 0.1","outcomes":"1 0 1 0","threshold":"0.6"}>\n' +
+        '<figure id="fig-explorer" class="figure figure-interactive">' +
+        '<widget {"alt":"A slider and a table.","scores":"0.9 0.6 0.4 0.1","outcomes":"1 0 1 0","threshold":"0.6"}>' +
         // The caption is Markdown like any figure's: emphasis, and math for the later plugins (KaTeX in the book).
-        '<figcaption data-preview-content=""><span class="figure-number">Figure 2.1.1</span> Move <em>the</em> threshold <code class="language-math math-inline">t</code>.</figcaption>\n' +
+        '<figcaption data-preview-content=""><span class="figure-number">Figure 2.1.1</span> Move <em>the</em> threshold <code class="language-math math-inline">t</code>.</figcaption>' +
         '</figure>',
     );
   });
@@ -106,7 +106,7 @@ describe('the {interactive} directive', () => {
   it('should number interactive and image figures in one sequence, and record the label for cross-references', () => {
     const source = '```{figure} /figures/missing.svg\n:name: fig-image\n:alt: An image.\nFirst.\n```\n\n' + complete;
     const { tree } = transform(source);
-    const figures = tree.children.filter((node): node is Blockquote => node.type === 'blockquote');
+    const figures = tree.children.filter((node): node is Figure => node.type === 'figure');
     expect(figures.map((node) => node.data)).toEqual([
       expect.objectContaining({ hName: 'figure', figure: { id: 'fig-image', number: '2.1.1' } }),
       expect.objectContaining({ hName: 'figure', figure: { id: 'fig-explorer', number: '2.1.2' } }),
