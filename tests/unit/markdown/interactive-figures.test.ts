@@ -141,7 +141,7 @@ describe('the {interactive} directive’s errors', () => {
         reason: `Interactive figure names the widget \`threshold-explorr\`, which does not exist (did you mean \`threshold-explorer\`?); known widgets: ${Object.keys(INTERACTIVE_WIDGETS).map((name) => `\`${name}\``).join(', ')}`,
       },
     ]);
-    const figure = tree.children[1] as Blockquote;
+    const figure = tree.children[1] as Figure;
     expect(figure.children[0]).toMatchObject({ type: 'paragraph', data: { hProperties: { className: ['role-placeholder'] } } });
     // The figure keeps its number and label, so references to it still resolve while the author fixes it.
     expect(figure.data).toMatchObject({ figure: { id: 'fig-x', number: '2.1.1' } });
@@ -158,7 +158,7 @@ describe('the {interactive} directive’s errors', () => {
       expect.objectContaining({ line: 3, column: 1, ruleId: 'interactive-valid', fatal: true, reason: expect.stringContaining('has no `:name:` (give it a label such as `:name: fig-<chapter>-<what>`') }),
       expect.objectContaining({ line: 3, column: 1, ruleId: 'interactive-valid', fatal: true, reason: expect.stringContaining('has no `:alt:` text') }),
     ]);
-    expect((tree.children[1] as Blockquote).data).not.toHaveProperty('figure');
+    expect((tree.children[1] as Figure).data).not.toHaveProperty('figure');
   });
 
   it('should report an empty `:alt:` at its line', () => {
