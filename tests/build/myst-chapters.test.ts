@@ -45,5 +45,12 @@ describe('a Jupyter Book chapter is published', () => {
     expect(images[0]).toMatch(/^feedback_loop\.[\w-]{8,}\.\w+$/);
     expect(page.match(new RegExp(`src="/_astro/${images[0]!.replace(/[.]/g, '\\.')}"`, 'g'))).toHaveLength(2);
     expect(existsSync(path.join(outDir, 'content', 'images'))).toBe(false);
+    // In the .mdx chapter: a colon-fenced callout (not an MDX expression), a footnote called inside it
+    // and listed at the end, and a bare `equation` environment numbered for {eq}.
+    const mdx = readFileSync(path.join(outDir, '1-2-mdx', 'index.html'), 'utf8');
+    expect(mdx).toMatch(/<div class="callout callout-note" role="note"><p class="callout-title">A colon fence in MDX<\/p><p>.*<a href="#user-content-fn-braces"[^>]*data-footnote-ref/s);
+    expect(mdx).toMatch(/<li id="user-content-fn-braces">\s*<p>MDX reads the fence before it reads expressions\./);
+    expect(mdx).toContain('<div id="eq-gap" class="equation">');
+    expect(mdx).toMatch(/<a [^>]*href="#eq-gap"[^>]*>\(1\.2\.1\)<\/a>/);
   });
 });
