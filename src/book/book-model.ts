@@ -66,6 +66,7 @@ export function buildBookModel(paths: BookPaths): BookModel {
   });
 
   const byId = new Map<string, ChapterFile>();
+  const byLowerCaseId = new Map<string, ChapterFile>();
   const bySlug = new Map<string, ChapterFile>();
   for (const chapter of chapterFiles) {
     const meta = chapter.frontmatter;
@@ -79,6 +80,17 @@ export function buildBookModel(paths: BookPaths): BookModel {
       }).fatal = true;
       continue;
     }
+    // Ids are case-sensitive in `{doc}`, but an old `content/<id>.html` URL and a case-insensitive file
+    // system cannot tell `4-1-GenAI` from `4-1-genai`.
+    const caseClash = byLowerCaseId.get(meta.id.toLowerCase());
+    if (caseClash) {
+      chapter.file.message(
+        `Chapter id \`${meta.id}\` differs only in case from \`${caseClash.frontmatter?.id}\` (${caseClash.displayPath}); ids must differ in more than case`,
+        { place: chapter.fieldPlaces?.id ?? { line: 2, column: 1 }, ruleId: RuleId.chapterUnique, source: 'book-model' },
+      ).fatal = true;
+      continue;
+    }
+    byLowerCaseId.set(meta.id.toLowerCase(), chapter);
     const slugClash = bySlug.get(meta.slug);
     if (slugClash) {
       chapter.file.message(`Slug \`${meta.slug}\` is already used by ${slugClash.displayPath}; slugs must be unique`, {

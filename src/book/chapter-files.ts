@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { isNotebookPath, type NotebookSource, readNotebookChapter } from '../notebooks/notebook-chapter.js';
 import { type ChapterFrontmatter, chapterFrontmatterSchema } from './chapter-frontmatter.js';
+import { headingTitle } from './chapter-heading-title.js';
 
 /** One chapter file: where it is, its source, and its frontmatter if valid. */
 export interface ChapterFile {
@@ -48,11 +49,12 @@ export function readChapterFile(absolutePath: string, root: string): ChapterFile
   if (isNotebookPath(absolutePath)) return readNotebookChapter(absolutePath, root);
   const source = readFileSync(absolutePath, 'utf8');
   const displayPath = path.relative(root, absolutePath).split(path.sep).join('/');
-  const file = new VFile({ path: displayPath, value: source });
+  // Relative to the book root, which is the file's cwd: plugins resolve the chapter's own path from it.
+  const file = new VFile({ path: displayPath, cwd: root, value: source });
   const chapter: ChapterFile = { path: absolutePath, displayPath, source, file };
   const match = FRONTMATTER.exec(source);
   if (!match) {
-    file.message('The chapter has no frontmatter: start it with `---`, then `id:`, `title:`, `slug:` and `description:` lines, then `---`', {
+    file.message('The chapter has no frontmatter: start it with `---`, then an `id:` line (and `title:`, `slug:`, `description:` if you like), then `---`', {
       place: { line: 1, column: 1 },
       ruleId: RuleId.frontmatterValid,
       source: 'frontmatter',
@@ -78,6 +80,20 @@ export function readChapterFile(absolutePath: string, root: string): ChapterFile
   const result = chapterFrontmatterSchema.safeParse(document.toJS() ?? {});
   if (result.success) {
     chapter.frontmatter = result.data;
+    const heading = headingTitle(source);
+    if (!result.data.title && heading) chapter.frontmatter.title = heading.title;
+    if (!chapter.frontmatter.title) {
+      file.message('The chapter has no title: add `title:` to its frontmatter, or start the chapter with a `# Heading` (its title, as in MyST)', {
+        place: { line: 1, column: 1 },
+        ruleId: RuleId.chapterTitle,
+        source: 'frontmatter',
+      }).fatal = true;
+    } else if (result.data.title && heading && heading.title !== result.data.title) {
+      file.message(
+        `The chapter's title is given twice: \`title: ${result.data.title}\` in the frontmatter and \`# ${heading.title}\` as its first heading (the page shows the title once); keep one, or make the first heading a \`##\` section`,
+        { place: { line: heading.line, column: 1 }, ruleId: RuleId.chapterTitle, source: 'frontmatter' },
+      ).fatal = true;
+    }
     chapter.fieldPlaces = {};
     for (const field of Object.keys(result.data) as (keyof ChapterFrontmatter)[]) {
       const node = document.get(field, true) as { range?: [number, number, number] } | undefined;

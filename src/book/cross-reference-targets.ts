@@ -64,7 +64,7 @@ export function collectCrossReferenceTargets(model: BookModel, paths: BookPaths,
       if (node.type === 'heading' && node.data?.label) {
         const { id, title } = node.data.label;
         add({ kind: 'section', label: id, anchor: id, title }, node.position?.start.line);
-      } else if (node.type === 'blockquote' && node.data?.figure) {
+      } else if (node.type === 'figure' && node.data?.figure) {
         const { id, number } = node.data.figure;
         const caption = node.children[1];
         const title = caption ? toString(caption).replace(/^Figure \S+\s*/, '') : '';

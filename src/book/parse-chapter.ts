@@ -7,11 +7,15 @@
 import type { Root } from 'mdast';
 import remarkMath from 'remark-math';
 import { VFile } from 'vfile';
+import remarkAmsmath from '../markdown/amsmath/index.js';
 import remarkCallouts from '../markdown/callouts/index.js';
 import remarkChapterContext from '../markdown/chapter-context/index.js';
+import remarkChapterTitle from '../markdown/chapter-title/index.js';
+import remarkDirectives from '../markdown/directives/index.js';
 import remarkEquations from '../markdown/equations/index.js';
 import remarkFigures from '../markdown/figures/index.js';
 import remarkLabels from '../markdown/labels/index.js';
+import remarkMathDirective from '../markdown/math-directive/index.js';
 import remarkMystRoles from '../markdown/myst-roles/index.js';
 import type { BookChapter } from './book-model.js';
 import type { BookPaths } from './book-paths.js';
@@ -23,9 +27,13 @@ import { chapterParser } from './check-chapters.js';
 export function parseChapterStructure(chapterFile: ChapterFile, chapter: BookChapter, paths: BookPaths): Root | undefined {
   const processor = chapterParser(chapterFile.path)
     .use(remarkMath)
+    .use(remarkAmsmath)
+    .use(remarkDirectives)
     .use(remarkChapterContext, { chapterOfFile: () => ({ id: chapter.id, number: chapter.number }) })
+    .use(remarkChapterTitle)
     .use(remarkCallouts)
     .use(remarkFigures, { publicDir: paths.public })
+    .use(remarkMathDirective)
     .use(remarkMystRoles)
     .use(remarkLabels)
     .use(remarkEquations);

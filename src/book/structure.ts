@@ -8,8 +8,9 @@ import { LineCounter, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
 import { CITATION_STYLES } from '../bibliography/csl-formatter.js';
 import { RuleId } from '../diagnostics/rule-ids.js';
+import { chapterIdSchema } from './chapter-frontmatter.js';
 
-const chapterId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'chapter ids are lowercase words and digits joined by dashes');
+const chapterId = chapterIdSchema;
 
 /** A chapter entry: its id, or a planned chapter that is shown as forthcoming. */
 const chapterEntrySchema = z.union([

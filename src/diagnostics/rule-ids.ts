@@ -27,6 +27,14 @@ export const RuleId = {
   interactiveValid: 'interactive-valid',
   /** A directive (```{name}) is one this book knows. */
   directiveKnown: 'directive-known',
+  /** A directive's options are ones it knows, well-formed (admonitions, dropdowns, `{bibliography}`). */
+  directiveValid: 'directive-valid',
+  /** No LaTeX is left as text on a page: a `\\begin{…}` or `$$` that did not become math. */
+  mathRawLatex: 'math-raw-latex',
+  /** An image referenced relative to its chapter exists, with the same case as the file on disk. */
+  imageExists: 'image-exists',
+  /** A chapter's title is given once: in its frontmatter, or as its first `# Heading`. */
+  chapterTitle: 'chapter-title',
   /** The .bib file parses; each entry is well-formed. */
   bibliographyParses: 'bibliography-parses',
   /** Citation keys are unique in the .bib file. */

@@ -10,21 +10,28 @@ import type { CitationStyle } from '../bibliography/csl-formatter.js';
 import type { BookContext } from '../book/book-context.js';
 import { loadGlossary } from '../book/glossary.js';
 import { countWork } from '../process/build-counts.js';
+import remarkAmsmath from './amsmath/index.js';
+import remarkBibliographyDirective from './bibliography-directive/index.js';
 import remarkCallouts from './callouts/index.js';
 import remarkChapterContext from './chapter-context/index.js';
+import remarkChapterTitle from './chapter-title/index.js';
 import remarkCitations from './citations/index.js';
 import remarkCodeCells from './code-cells/index.js';
 import remarkCrossReferences from './crossrefs/index.js';
+import remarkDirectives from './directives/index.js';
 import remarkDirectivesCheck from './directives-check/index.js';
 import remarkEquations from './equations/index.js';
 import remarkLabels from './labels/index.js';
 import remarkEpigraphs from './epigraphs/index.js';
 import remarkFigures from './figures/index.js';
 import remarkGlossaryTerms from './glossary/index.js';
+import remarkImages from './images/index.js';
 import rehypeHeadingAnchors from './heading-anchors/index.js';
 import remarkMathCheck from './math-check/index.js';
+import remarkMathDirective from './math-directive/index.js';
 import remarkMathFlag from './math-flag/index.js';
 import remarkMystRoles from './myst-roles/index.js';
+import remarkRawLatexCheck from './raw-latex-check/index.js';
 import remarkRolePlaceholders from './role-placeholders/index.js';
 
 export interface PipelineOptions {
@@ -49,9 +56,11 @@ export interface PipelineOptions {
 }
 
 /**
- * remark plugins after parsing, in order: the chapter's context; directives (callouts, figures) whose
- * bodies are Markdown, so roles inside them are typed next; roles; labels and equation numbers; then
- * the resolvers (citations, cross-references, glossary terms); checks and flags last.
+ * remark plugins after parsing, in order: syntax (math, amsmath environments, colon-fenced directives);
+ * the chapter's context and its `# Title` heading; directives (callouts, images, figures, the
+ * bibliography's place) whose bodies are Markdown, so roles inside them are typed next; roles; labels
+ * and equation numbers; then the resolvers (citations, cross-references, glossary terms); checks and
+ * flags last.
  */
 export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   const citations = {
@@ -66,11 +75,17 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     // Counted for `npm run bench:scale`: each chapter should be checked once and rendered once.
     () => () => countWork(options.checkOnly ? 'content checks' : 'renders'),
     remarkMath,
+    remarkAmsmath,
+    remarkDirectives,
     [remarkChapterContext, { chapterOfFile: (file: string) => options.book.chapterOfFile(file) }],
+    remarkChapterTitle,
     remarkCallouts,
+    [remarkImages, { publicDir: options.publicDir, base: options.base }],
     [remarkFigures, { publicDir: options.publicDir, base: options.base }],
     // MyST text notebooks' `{code-cell}` blocks, before unknown directives are reported.
     remarkCodeCells,
+    [remarkBibliographyDirective, { base: options.base }],
+    remarkMathDirective,
     remarkDirectivesCheck,
     remarkMystRoles,
     remarkLabels,
@@ -83,6 +98,7 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
       { glossary: () => loadGlossary(options.glossaryPath, options.glossaryDisplayPath), base: options.base, glossaryDisplayPath: options.glossaryDisplayPath },
     ],
     remarkMathCheck,
+    remarkRawLatexCheck,
     remarkMathFlag,
     remarkRolePlaceholders,
   ];

@@ -12,8 +12,8 @@ import { launchBrowser } from './browser.js';
 import { SUB_PATH } from './build-sites.js';
 import { type StaticSite, serveStatic } from './static-server.js';
 
-/** The sites the global setup builds: the book, the book under a sub-path, the small sample book, the notebook book. */
-export type BuiltSiteName = 'book' | 'subPath' | 'sample' | 'notebook';
+/** The sites the global setup builds: the book, the book under a sub-path, the small sample book, the notebook book, the MyST book. */
+export type BuiltSiteName = 'book' | 'subPath' | 'sample' | 'notebook' | 'myst';
 
 export interface BrowserSession {
   readonly browser: Browser;
@@ -21,6 +21,7 @@ export interface BrowserSession {
   readonly subPath: StaticSite;
   readonly sample: StaticSite;
   readonly notebook: StaticSite;
+  readonly myst: StaticSite;
 }
 
 const serve: Record<BuiltSiteName, () => Promise<StaticSite>> = {
@@ -28,6 +29,7 @@ const serve: Record<BuiltSiteName, () => Promise<StaticSite>> = {
   subPath: () => serveStatic(inject('subPathDir'), SUB_PATH),
   sample: () => serveStatic(inject('sampleDir')),
   notebook: () => serveStatic(inject('notebookDir')),
+  myst: () => serveStatic(inject('mystDir')),
 };
 
 /** Serve `sites` (none, for a file that serves its own) and launch Chromium for the tests of the calling file. */
@@ -61,6 +63,8 @@ export function useBrowserSession(...sites: BuiltSiteName[]): BrowserSession {
     },
     get notebook() {
       return ready(served.notebook, 'The notebook book');
+    get myst() {
+      return ready(served.myst, 'The MyST book (E2E_SITES=…,myst)');
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Global setup of the browser tests: build, once, the real book, the real book under a sub-path, the
- * small sample book (math in .md and .mdx) and the notebook book (tests/fixtures/notebook-book), each
- * into its own temporary folder.
+ * small sample book (math in .md and .mdx), the notebook book (tests/fixtures/notebook-book) and the
+ * MyST book (Jupyter Book's MyST), each into its own temporary folder.
  */
 import type { TestProject } from 'vitest/node';
 import { astroBuild, fixture } from './astro-build.js';
@@ -12,6 +12,7 @@ declare module 'vitest' {
     subPathDir: string;
     sampleDir: string;
     notebookDir: string;
+    mystDir: string;
   }
 }
 
@@ -27,6 +28,8 @@ export default async function buildSites(project: TestProject): Promise<void> {
     ...(wanted('subpath') ? { subPathDir: await astroBuild({ base: SUB_PATH }) } : {}),
     ...(wanted('sample') ? { sampleDir: await astroBuild({ bookRoot: fixture('sample-book') }) } : {}),
     ...(wanted('notebook') ? { notebookDir: await astroBuild({ bookRoot: fixture('notebook-book') }) } : {}),
+    // The MyST that Jupyter Book authors write (tests/fixtures/myst-book).
+    ...(wanted('myst') ? { mystDir: await astroBuild({ bookRoot: fixture('myst-book') }) } : {}),
   };
   for (const [name, build] of Object.entries(builds)) {
     if (build.code !== 0) throw new Error(`Building ${name} failed (exit ${build.code}):\n${build.output}`);

@@ -7,7 +7,8 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
+import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { bookCitationFormatter, type CitationStyle, createCitationFormatter } from '../../bibliography/csl-formatter.js';
 import { type Bibliography, loadBibliography } from '../../bibliography/load-bibliography.js';
@@ -116,7 +117,26 @@ export function resolveCitations(
       hChildren: children,
     };
   }
-  tree.children.push(...referencesSection(formatter.references().filter(({ id }) => chapterKeys.has(id)), occurrences));
+  placeReferences(tree, referencesSection(formatter.references().filter(({ id }) => chapterKeys.has(id)), occurrences));
+}
+
+/**
+ * At the chapter's `{bibliography}` if it has one (../bibliography-directive), else at its end. A
+ * "References" heading the author wrote right before the directive (as Jupyter Book chapters do) gives
+ * way to the section's own, so the heading is not printed twice.
+ */
+function placeReferences(tree: Root, section: RootContent[]): void {
+  let placed = false;
+  visit(tree, 'bibliographyPlace', (_node, index, parent) => {
+    if (placed || !parent || index === undefined) return;
+    const before = parent.children[index - 1];
+    const authorsHeading = before?.type === 'heading' && /^\s*(references|bibliography)\s*$/i.test(toString(before));
+    const start = authorsHeading ? index - 1 : index;
+    parent.children.splice(start, index - start + 1, ...(section as typeof parent.children));
+    placed = true;
+    return EXIT;
+  });
+  if (!placed) tree.children.push(...section);
 }
 
 /** Give each citation link an id `cite-<key>-<n>` (n counts that key's citations in the chapter). */

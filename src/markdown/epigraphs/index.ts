@@ -21,8 +21,8 @@ export default function remarkEpigraphs() {
 /** Rewrite every attributed block quote of the tree. */
 export function transformEpigraphs(tree: Root): void {
   visit(tree, 'blockquote', (node: Blockquote, index, parent) => {
-    // Callouts, figures and equations are blockquotes rendered as other elements (`data.hName`): only a
-    // Markdown `>` quote can be an epigraph, or a dash in a callout or caption would turn it into one.
+    // Callouts, figures and equations have node types of their own, so a dash in a callout or a caption
+    // never makes an epigraph; a quote already rendered as another element (`data.hName`) is left alone.
     if (!parent || index === undefined || node.data?.hName) return;
     const last = node.children[node.children.length - 1];
     if (!last || last.type !== 'paragraph') return;

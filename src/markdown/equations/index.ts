@@ -3,7 +3,7 @@
  * names the equation: the label is removed from the TeX (KaTeX has no `\label`), the equation gets
  * the number `<chapter>.<n>`, shown with `\tag`, and the id `name` for `{eq}` references.
  */
-import type { Root } from 'mdast';
+import type { Parent, Root } from 'mdast';
 import type { Math as MathNode } from 'mdast-util-math';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -21,6 +21,21 @@ export interface EquationLabel {
 declare module 'mdast-util-math' {
   interface MathData {
     equation?: EquationLabel;
+  }
+}
+
+/** A numbered display equation: its `math` node, in an element that carries the id. */
+export interface Equation extends Parent {
+  type: 'equation';
+  children: [MathNode];
+}
+
+declare module 'mdast' {
+  interface BlockContentMap {
+    equation: Equation;
+  }
+  interface RootContentMap {
+    equation: Equation;
   }
 }
 
@@ -64,11 +79,12 @@ export function numberEquations(tree: Root, file: VFile): void {
       hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: math.value }] }],
     };
     // A wrapper carries the id: rehype-katex replaces the math element's own attributes.
-    parent.children[index] = {
-      type: 'blockquote',
+    const equation: Equation = {
+      type: 'equation',
       position: node.position,
       data: { hName: 'div', hProperties: { id, className: ['equation'] } },
       children: [math],
     };
+    parent.children[index] = equation;
   });
 }

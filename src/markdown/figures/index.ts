@@ -7,29 +7,29 @@
  *     Caption, in Markdown.
  *     ```
  *
- * SVG sources (under `public/`) are inlined so that they follow the page's light or dark theme through
- * `currentColor` and CSS variables; other images become `<img>`. The result is
+ * The path is absolute from the book's `public/` folder (`/figures/x.svg`) or relative to the chapter file
+ * (`../images/x.png`, as in Jupyter Book). SVG sources are inlined so that they follow the page's light or
+ * dark theme through `currentColor` and CSS variables; other images become `<img>`: from `public/` under
+ * the base path, relative ones through Astro's asset pipeline (copied with a content hash in the name). The result is
  * `<figure id=name><div class="figure-media" role="img" aria-label=alt>…</div><figcaption>…</figcaption></figure>`.
- * A missing source or alt text is an error (rule `figure-valid`).
+ * A missing source or alt text is an error (rule `figure-valid`), as is a path whose case differs from the
+ * file on disk (rule `image-exists`). The directive is read by the shared parser (../directives).
  *
  * Interactive figures (```{interactive} widget-name, see ../interactive-figures) are numbered here too,
  * in the same sequence, so that "Figure 1.2.3" counts every figure of the chapter in reading order.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { BlockContent, Code, PhrasingContent, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { mathFromMarkdown } from 'mdast-util-math';
-import { math } from 'micromark-extension-math';
-import type { Node } from 'unist';
+import type { BlockContent, Code, Data, Parent, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { RuleId } from '../../diagnostics/rule-ids.js';
-import { interactiveWidgetNode, parseInteractiveDirective } from '../interactive-figures/index.js';
-import { mystRoleFromMarkdown } from '../myst-roles/from-markdown.js';
-import { mystRoleSyntax } from '../myst-roles/syntax.js';
+import { footnoteLabels, parseDirectiveInline } from '../directives/parse-body.js';
+import { type Directive, readDirective } from '../directives/parse-directive.js';
+import { chapterPathOf, isRemote } from '../images/index.js';
+import { resolveImagePath } from '../images/image-path.js';
+import { interactiveWidgetNode, readInteractiveDirective } from '../interactive-figures/index.js';
 
 export interface FigureOptions {
   /** Folder that figure paths starting with `/` are read from (the book's `public/`). */
@@ -38,41 +38,8 @@ export interface FigureOptions {
   base?: string;
 }
 
-const FIGURE_DIRECTIVE = /^\{figure\}$/;
-const INTERACTIVE_DIRECTIVE = /^\{interactive\}$/;
-
 export default function remarkFigures(options: FigureOptions) {
   return (tree: Root, file: VFile) => transformFigures(tree, file, options);
-}
-
-/** Parsed fields of one figure directive. */
-export interface FigureDirective {
-  src: string;
-  name?: string;
-  alt?: string;
-  caption: string;
-  /** Index of the body line the caption starts on, to place the caption's nodes in the file. */
-  captionLine: number;
-}
-
-/** Split a directive's argument and body into its options and caption. */
-export function parseFigureDirective(argument: string, body: string): FigureDirective {
-  const options: Record<string, string> = {};
-  const lines = body.split('\n');
-  let index = 0;
-  for (; index < lines.length; index++) {
-    const match = /^:([a-z-]+):\s*(.*)$/.exec(lines[index] ?? '');
-    if (!match) break;
-    options[match[1] as string] = (match[2] ?? '').trim();
-  }
-  while (index < lines.length && (lines[index] ?? '').trim() === '') index++;
-  return {
-    src: argument.trim(),
-    name: options.name,
-    alt: options.alt,
-    caption: lines.slice(index).join('\n').trim(),
-    captionLine: index,
-  };
 }
 
 /** What a named figure records, for the cross-reference targets. */
@@ -81,35 +48,50 @@ export interface FigureLabel {
   number: string;
 }
 
+/** A figure in the tree: its media and its caption; `data.figure` labels a named one. */
+export interface Figure extends Parent {
+  type: 'figure';
+  children: BlockContent[];
+  data?: FigureData;
+}
+
+export interface FigureData extends Data {
+  figure?: FigureLabel;
+}
+
 declare module 'mdast' {
-  interface BlockquoteData {
-    figure?: FigureLabel;
+  interface BlockContentMap {
+    figure: Figure;
+  }
+  interface RootContentMap {
+    figure: Figure;
   }
 }
 
 /**
- * Replace each ```{figure} and ```{interactive} code block by a figure, numbered `<chapter>.<n>` in
+ * Replace each `{figure}` and `{interactive}` directive by a figure, numbered `<chapter>.<n>` in
  * document order (both kinds count alike); report incomplete ones.
  */
 export function transformFigures(tree: Root, file: VFile, options: FigureOptions): void {
   const chapterNumber = file.data.bookChapter?.number;
+  const labels = footnoteLabels(tree);
   let count = 0;
   visit(tree, 'code', (node: Code, index, parent) => {
-    if (!parent || index === undefined || !node.lang) return;
-    const interactive = INTERACTIVE_DIRECTIVE.test(node.lang);
-    if (!interactive && !FIGURE_DIRECTIVE.test(node.lang)) return;
-    const content = interactive ? interactiveFigureContent(node, file) : imageFigureContent(node, file, options);
+    if (!parent || index === undefined) return;
+    const directive = readDirective(node);
+    if (!directive || (directive.name !== 'figure' && directive.name !== 'interactive')) return;
+    const interactive = directive.name === 'interactive';
+    const content = interactive ? interactiveFigureContent(node, directive, file) : imageFigureContent(directive, file, options);
     count++;
     const number = chapterNumber ? `${chapterNumber}.${count}` : String(count);
     const caption: PhrasingContent[] = [
       { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['figure-number'] } }, children: [{ type: 'text', value: `Figure ${number}` }] },
       { type: 'text', value: ' ' },
-      ...parseCaption(content.caption, (node.position?.start.line ?? 1) + 1 + content.captionLine),
+      ...parseDirectiveInline(directive.body, directive.bodyLine, labels),
     ];
-    // Any mdast parent would do: only its data decides the element. The caption stays real mdast so that
-    // roles and emphasis in it are handled by the later plugins.
+    // The caption stays real mdast so that roles and emphasis in it are handled by the later plugins.
     parent.children[index] = {
-      type: 'blockquote',
+      type: 'figure',
       position: node.position,
       data: {
         hName: 'figure',
@@ -125,68 +107,50 @@ export function transformFigures(tree: Root, file: VFile, options: FigureOptions
   });
 }
 
-/** What a figure directive gives the figure around it: its label, its content and its caption. */
+/** What a figure directive gives the figure around it: its label and its content. */
 interface FigureContent {
   name?: string;
   media: BlockContent;
-  caption: string;
-  captionLine: number;
 }
 
 /** An image figure: the SVG inlined, or an `<img>`, in an element with the alt text as its label. */
-function imageFigureContent(node: Code, file: VFile, options: FigureOptions): FigureContent {
-  const figure = parseFigureDirective(node.meta ?? '', node.value);
-  const problems: string[] = [];
-  if (!figure.src) problems.push('has no image path after `{figure}`');
-  if (!figure.alt) problems.push('has no `:alt:` text (screen readers need it; describe what the figure shows)');
-  const sourcePath = figure.src ? path.join(options.publicDir, figure.src.replace(/^\//, '')) : '';
-  if (figure.src && !existsSync(sourcePath)) {
-    problems.push(`points to \`${figure.src}\`, which does not exist under public/ (paths start at public/, e.g. \`/figures/<chapter-id>/name.svg\`)`);
-  }
-  for (const problem of problems) {
-    file.message(`Figure ${problem}`, { place: node.position, ruleId: RuleId.figureValid, source: 'figures' }).fatal = true;
-  }
-  const media: ElementContent[] =
-    figure.src.endsWith('.svg') && existsSync(sourcePath)
-      ? inlineSvg(readFileSync(sourcePath, 'utf8'))
-      : [{ type: 'element', tagName: 'img', properties: { src: `${options.base ?? '/'}${figure.src.replace(/^\//, '')}`, alt: '' }, children: [] }];
-  return {
-    name: figure.name,
-    media: {
-      type: 'paragraph',
-      children: [],
-      data: {
-        hName: 'div',
-        hProperties: { className: ['figure-media'], role: 'img', ariaLabel: figure.alt ?? '' },
-        hChildren: media,
-      },
-    },
-    caption: figure.caption,
-    captionLine: figure.captionLine,
+function imageFigureContent(directive: Directive, file: VFile, options: FigureOptions): FigureContent {
+  const src = directive.argument;
+  const alt = directive.options.get('alt')?.value || undefined;
+  const report = (reason: string, ruleId: RuleId = RuleId.figureValid) => {
+    file.message(reason, { place: directive.position, ruleId, source: 'figures' }).fatal = true;
   };
+  if (!src) report('Figure has no image path after `{figure}`');
+  if (!alt) report('Figure has no `:alt:` text (screen readers need it; describe what the figure shows)');
+  const resolved = src && !isRemote(src) ? resolveImagePath(src, chapterPathOf(file), options.publicDir) : undefined;
+  if (resolved && !resolved.ok) {
+    report(
+      src.startsWith('/') && !/differs in case/.test(resolved.reason)
+        ? `Figure points to \`${src}\`, which does not exist under public/ (paths start at public/, e.g. \`/figures/<chapter-id>/name.svg\`, or are relative to the chapter file): ${resolved.reason}`
+        : `Figure image ${resolved.reason}`,
+      /differs in case/.test(resolved.reason) || !src.startsWith('/') ? RuleId.imageExists : RuleId.figureValid,
+    );
+  }
+  const media: BlockContent = {
+    type: 'paragraph',
+    children: [],
+    data: { hName: 'div', hProperties: { className: ['figure-media'], role: 'img', ariaLabel: alt ?? '' } },
+  };
+  if (src.endsWith('.svg') && resolved?.ok) {
+    media.data = { ...media.data, hChildren: inlineSvg(readFileSync(resolved.absolute, 'utf8')) };
+  } else if (src.startsWith('/') || !resolved?.ok) {
+    media.data = { ...media.data, hChildren: [{ type: 'element', tagName: 'img', properties: { src: `${options.base ?? '/'}${src.replace(/^\//, '')}`, alt: '' }, children: [] }] };
+  } else {
+    // A real image node, so Astro's asset pipeline copies it with a content hash (as for `![](…)`).
+    media.children = [{ type: 'image', url: src, alt: '', position: directive.position }];
+  }
+  return { name: directive.options.get('name')?.value || undefined, media };
 }
 
 /** An interactive figure: the widget of the registry it names (src/markdown/interactive-figures). */
-function interactiveFigureContent(node: Code, file: VFile): FigureContent {
-  const directive = parseInteractiveDirective(node.meta ?? '', node.value);
-  return { name: directive.name, media: interactiveWidgetNode(node, directive, file), caption: directive.caption, captionLine: directive.captionLine };
-}
-
-/** Parse a caption; positions are shifted to the chapter file's lines (as callouts do with their body). */
-function parseCaption(markdown: string, firstLine: number): PhrasingContent[] {
-  const root = fromMarkdown(markdown, {
-    extensions: [math(), mystRoleSyntax()],
-    mdastExtensions: [mathFromMarkdown(), mystRoleFromMarkdown()],
-  });
-  visit(root, (child: Node) => {
-    if (!child.position) return;
-    child.position.start.line += firstLine - 1;
-    child.position.end.line += firstLine - 1;
-    child.position.start.offset = undefined;
-    child.position.end.offset = undefined;
-  });
-  const first = root.children[0];
-  return first && first.type === 'paragraph' ? first.children : [];
+function interactiveFigureContent(node: Code, directive: Directive, file: VFile): FigureContent {
+  const interactive = readInteractiveDirective(directive);
+  return { name: interactive.name, media: interactiveWidgetNode(node, interactive, file) };
 }
 
 /** Parse an SVG file into hast, dropping the XML prolog and comments. */

@@ -25,38 +25,28 @@ import type { VFile } from 'vfile';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { RuleId } from '../../diagnostics/rule-ids.js';
 import { INTERACTIVE_WIDGETS, type InteractiveWidget } from '../../interactive/widgets.js';
+import type { Directive } from '../directives/parse-directive.js';
 
-/** The directive's parts: the widget's name, the options (with the line each is on) and the caption. */
+/** The directive's parts: the widget's name, the options (with the line each is on). */
 export interface InteractiveDirective {
   widget: string;
   name?: string;
   alt?: string;
   /** Options besides `:name:` and `:alt:`, for the widget. */
   options: Record<string, string>;
-  /** Index of the body line each option (`name` and `alt` included) is on. */
+  /** The line of the chapter file each option (`name` and `alt` included) is on. */
   optionLines: Record<string, number>;
-  caption: string;
-  /** Index of the body line the caption starts on. */
-  captionLine: number;
 }
 
-/** Split an `{interactive}` directive's argument and body into the widget, its options and the caption. */
-export function parseInteractiveDirective(argument: string, body: string): InteractiveDirective {
-  const directive: InteractiveDirective = { widget: argument.trim(), options: {}, optionLines: {}, caption: '', captionLine: 0 };
-  const lines = body.split('\n');
-  let index = 0;
-  for (; index < lines.length; index++) {
-    const match = /^:([a-z][a-z0-9-]*):\s*(.*)$/.exec(lines[index] ?? '');
-    if (!match) break;
-    const [, key = '', value = ''] = match;
-    directive.optionLines[key] = index;
-    if (key === 'name' || key === 'alt') directive[key] = value.trim() || undefined;
-    else directive.options[key] = value.trim();
+/** An `{interactive}` directive (read by the shared parser, ../directives) as the widget, its label and options. */
+export function readInteractiveDirective(directive: Directive): InteractiveDirective {
+  const interactive: InteractiveDirective = { widget: directive.argument, options: {}, optionLines: {} };
+  for (const [key, option] of directive.options) {
+    interactive.optionLines[key] = option.line;
+    if (key === 'name' || key === 'alt') interactive[key] = option.value || undefined;
+    else interactive.options[key] = option.value;
   }
-  while (index < lines.length && (lines[index] ?? '').trim() === '') index++;
-  directive.caption = lines.slice(index).join('\n').trim();
-  directive.captionLine = index;
-  return directive;
+  return interactive;
 }
 
 /** The widget's node for an `{interactive}` code block, after reporting the directive's problems on `file`. */
@@ -126,8 +116,8 @@ function directiveProblems(directive: InteractiveDirective, widget: InteractiveW
   return problems;
 }
 
-/** Where body line `line` of the directive starts in the chapter file (the body starts after the fence). */
+/** Where line `line` of the chapter file starts, in the directive's column. */
 function optionPoint(node: Code, line: number): Point | undefined {
   const start = node.position?.start;
-  return start ? { line: start.line + 1 + line, column: start.column } : undefined;
+  return start ? { line, column: start.column } : undefined;
 }

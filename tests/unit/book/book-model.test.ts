@@ -214,12 +214,13 @@ describe('buildBookModel on invalid files', () => {
   it('should report a missing frontmatter field at the frontmatter’s opening line', () => {
     const model = build({
       'content/book.yaml': `${STRUCTURE_HEAD}parts:\n  - title: One\n    chapters:\n      - a-chapter\n`,
-      'content/a.mdx': '---\nid: a-chapter\ntitle: A\nslug: a\n---\n',
+      'content/a.mdx': '---\ntitle: A\nslug: a\n---\n',
     });
     const messages = messagesOf(model, 'content/a.mdx');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ ruleId: 'frontmatter-valid', fatal: true, line: 1, column: 1 });
-    expect(messages[0]?.reason).toContain('Invalid frontmatter field `description`');
+    // Only the id is required: a Jupyter Book chapter's title is its first `# Heading`, its slug the id.
+    expect(messages[0]?.reason).toContain('Invalid frontmatter field `id`');
   });
 
   it('should report a chapter file without frontmatter', () => {
@@ -256,7 +257,7 @@ describe('buildBookModel on invalid files', () => {
     const messages = messagesOf(model, 'content/book.yaml');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ ruleId: 'structure-valid', fatal: true, line: 7, column: 9 });
-    expect(messages[0]?.reason).toBe('Invalid structure at `parts.0.chapters.0`: chapter ids are lowercase words and digits joined by dashes');
+    expect(messages[0]?.reason).toBe('Invalid structure at `parts.0.chapters.0`: use letters, digits and dashes, e.g. `1-3-mitigation` or `4-1-GenAI`');
   });
 
   it('should report a missing book.yaml', () => {

@@ -25,9 +25,9 @@ describe('callouts', () => {
     expect(html).toMatch(/<div class="callout callout-warning" role="note">\s*<p class="callout-title">Mind the base rates<\/p>\s*<p>Use <strong>both<\/strong> rates: <code class="language-math math-inline">p<\/code> and/);
   });
 
-  it('should give an untitled admonition its default title, and skip MyST options', () => {
-    const { html } = render('```{seealso}\n:class: dropdown\nMore.\n```\n');
-    expect(html).toMatch(/<p class="callout-title">See also<\/p>\s*<p>More\.<\/p>/);
+  it('should give an untitled admonition its default title, and read its options', () => {
+    const { html } = render('```{seealso}\n:name: more\nMore.\n```\n');
+    expect(html).toMatch(/<div class="callout callout-seealso" id="more" role="note"><p class="callout-title">See also<\/p>\s*<p>More\.<\/p>/);
   });
 
   it('should type roles in the body, at their line in the chapter', () => {

@@ -123,7 +123,7 @@ describe('remarkEpigraphs after the directives (as in the book’s pipeline)', (
 
   it('should leave a callout whose text has spaced dashes a callout', () => {
     const html = renderBook('```{note}\nBias – like variance – is measurable.\n```\n');
-    expect(html).toBe('<div class="callout callout-note" role="note">\n<p class="callout-title">Note</p>\n<p>Bias – like variance – is measurable.</p>\n</div>');
+    expect(html).toBe('<div class="callout callout-note" role="note"><p class="callout-title">Note</p><p>Bias – like variance – is measurable.</p></div>');
   });
 
   it('should leave a figure whose caption has a spaced dash a figure, with its id', () => {

@@ -1,10 +1,10 @@
 /**
- * The MyST figure directive: its parsed fields, the figure it renders (SVG inlined from `public/`),
+ * The MyST figure directive (read by the shared parser, tested in directives.test.ts): the figure it renders (SVG inlined from `public/`),
  * and the positioned errors (rule `figure-valid`) for a missing alt text or source.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Blockquote, Paragraph, Root } from 'mdast';
+import type { Paragraph, Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
@@ -12,7 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { type FigureOptions, parseFigureDirective, transformFigures } from '../../../src/markdown/figures/index.js';
+import { type Figure, type FigureOptions, transformFigures } from '../../../src/markdown/figures/index.js';
 import { checkMath } from '../../../src/markdown/math-check/index.js';
 import remarkMystRoles from '../../../src/markdown/myst-roles/index.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -37,41 +37,15 @@ function render(source: string, chapterNumber?: string): { tree: Root; html: str
   return { tree, html, file };
 }
 
-describe('parseFigureDirective', () => {
-  it('should split the options from the caption', () => {
-    expect(parseFigureDirective(' /figures/a.svg ', ':name: fig-a\n:alt: An alt text.\nThe caption,\non two lines.')).toEqual({
-      src: '/figures/a.svg',
-      name: 'fig-a',
-      alt: 'An alt text.',
-      caption: 'The caption,\non two lines.',
-      captionLine: 2,
-    });
-  });
-
-  it('should leave absent options undefined and skip blank lines before the caption', () => {
-    expect(parseFigureDirective('/figures/a.svg', ':name: fig-a\n\nCaption.')).toEqual({
-      src: '/figures/a.svg',
-      name: 'fig-a',
-      alt: undefined,
-      caption: 'Caption.',
-      captionLine: 2,
-    });
-  });
-
-  it('should read a caption-only body', () => {
-    expect(parseFigureDirective('', 'Only a caption.')).toEqual({ src: '', name: undefined, alt: undefined, caption: 'Only a caption.', captionLine: 0 });
-  });
-});
-
 describe('transformFigures', () => {
   it('should render a figure with its id, the inlined SVG as an image with the alt text, and the caption', () => {
     const { html, file } = render('```{figure} /figures/1-1-intro/loop.svg\n:name: fig-loop\n:alt: A loop of arrows.\nThe *feedback* loop.\n```\n', '1.1');
     expect(html).toBe(
-      '<figure id="fig-loop" class="figure">\n' +
+      '<figure id="fig-loop" class="figure">' +
         '<div class="figure-media" role="img" aria-label="A loop of arrows.">' +
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" aria-hidden="true" focusable="false"><circle cx="5" cy="5" r="4" fill="currentColor"></circle></svg>' +
-        '</div>\n' +
-        '<figcaption><span class="figure-number">Figure 1.1.1</span> The <em>feedback</em> loop.</figcaption>\n' +
+        '</div>' +
+        '<figcaption><span class="figure-number">Figure 1.1.1</span> The <em>feedback</em> loop.</figcaption>' +
         '</figure>',
     );
     expect(html).not.toContain('<?xml');
@@ -150,7 +124,7 @@ describe('transformFigures', () => {
     checkMath(tree, file);
     expect(file.messages).toHaveLength(1);
     expect(file.messages[0]).toMatchObject({ ruleId: 'math-parses', line: 8, column: 5 });
-    const caption = (tree.children[2] as Blockquote).children[1] as Paragraph;
+    const caption = (tree.children[2] as Figure).children[1] as Paragraph;
     const role = caption.children.find((node) => node.type === 'mystRole');
     expect(role?.position?.start).toMatchObject({ line: 8, column: 23 });
   });

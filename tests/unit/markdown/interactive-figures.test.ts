@@ -5,7 +5,7 @@
  * or malformed options, a `.md` chapter.
  */
 import { evaluate } from '@mdx-js/mdx';
-import type { Blockquote, Root } from 'mdast';
+import type { Code, Root } from 'mdast';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -14,8 +14,9 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { INTERACTIVE_WIDGETS } from '../../../src/interactive/widgets.js';
 import remarkDirectivesCheck from '../../../src/markdown/directives-check/index.js';
-import remarkFigures, { transformFigures } from '../../../src/markdown/figures/index.js';
-import { parseInteractiveDirective } from '../../../src/markdown/interactive-figures/index.js';
+import remarkFigures, { type Figure, transformFigures } from '../../../src/markdown/figures/index.js';
+import { readDirective } from '../../../src/markdown/directives/parse-directive.js';
+import { readInteractiveDirective } from '../../../src/markdown/interactive-figures/index.js';
 
 const publicDir = '/nonexistent-public';
 
@@ -71,16 +72,21 @@ function transform(source: string, path = 'chapter.mdx'): { tree: Root; file: VF
 
 const summary = (file: VFile) => file.messages.map((message) => ({ line: message.line, column: message.column, ruleId: message.ruleId, fatal: message.fatal, reason: message.reason }));
 
-describe('parseInteractiveDirective', () => {
-  it('should split the widget, the options (with their lines) and the caption', () => {
-    expect(parseInteractiveDirective(' threshold-explorer ', ':name: fig-a\n:alt: Alt.\n:scores: 0.9 0.1\n\nThe caption,\non two lines.')).toEqual({
+describe('readInteractiveDirective', () => {
+  it('should split the widget and the options, with the file line of each', () => {
+    const code: Code = {
+      type: 'code',
+      lang: '{interactive}',
+      meta: ' threshold-explorer ',
+      value: ':name: fig-a\n:alt: Alt.\n:scores: 0.9 0.1\n\nThe caption,\non two lines.',
+      position: { start: { line: 10, column: 1 }, end: { line: 17, column: 4 } },
+    };
+    expect(readInteractiveDirective(readDirective(code)!)).toEqual({
       widget: 'threshold-explorer',
       name: 'fig-a',
       alt: 'Alt.',
       options: { scores: '0.9 0.1' },
-      optionLines: { name: 0, alt: 1, scores: 2 },
-      caption: 'The caption,\non two lines.',
-      captionLine: 4,
+      optionLines: { name: 11, alt: 12, scores: 13 },
     });
   });
 });
@@ -89,10 +95,10 @@ describe('the {interactive} directive', () => {
   it('should render, through MDX, a numbered figure around the widget’s component with the directive’s options as props', async () => {
     expect(await renderMdx(complete)).toBe(
       '<p>Some text.</p>\n' +
-        '<figure id="fig-explorer" class="figure figure-interactive">\n' +
-        '<widget {"alt":"A slider and a table.","scores":"0.9 0.6 0.4 0.1","outcomes":"1 0 1 0","threshold":"0.6"}>\n' +
+        '<figure id="fig-explorer" class="figure figure-interactive">' +
+        '<widget {"alt":"A slider and a table.","scores":"0.9 0.6 0.4 0.1","outcomes":"1 0 1 0","threshold":"0.6"}>' +
         // The caption is Markdown like any figure's: emphasis, and math for the later plugins (KaTeX in the book).
-        '<figcaption data-preview-content=""><span class="figure-number">Figure 2.1.1</span> Move <em>the</em> threshold <code class="language-math math-inline">t</code>.</figcaption>\n' +
+        '<figcaption data-preview-content=""><span class="figure-number">Figure 2.1.1</span> Move <em>the</em> threshold <code class="language-math math-inline">t</code>.</figcaption>' +
         '</figure>',
     );
   });
@@ -100,7 +106,7 @@ describe('the {interactive} directive', () => {
   it('should number interactive and image figures in one sequence, and record the label for cross-references', () => {
     const source = '```{figure} /figures/missing.svg\n:name: fig-image\n:alt: An image.\nFirst.\n```\n\n' + complete;
     const { tree } = transform(source);
-    const figures = tree.children.filter((node): node is Blockquote => node.type === 'blockquote');
+    const figures = tree.children.filter((node): node is Figure => node.type === 'figure');
     expect(figures.map((node) => node.data)).toEqual([
       expect.objectContaining({ hName: 'figure', figure: { id: 'fig-image', number: '2.1.1' } }),
       expect.objectContaining({ hName: 'figure', figure: { id: 'fig-explorer', number: '2.1.2' } }),
@@ -135,7 +141,7 @@ describe('the {interactive} directive’s errors', () => {
         reason: `Interactive figure names the widget \`threshold-explorr\`, which does not exist (did you mean \`threshold-explorer\`?); known widgets: ${Object.keys(INTERACTIVE_WIDGETS).map((name) => `\`${name}\``).join(', ')}`,
       },
     ]);
-    const figure = tree.children[1] as Blockquote;
+    const figure = tree.children[1] as Figure;
     expect(figure.children[0]).toMatchObject({ type: 'paragraph', data: { hProperties: { className: ['role-placeholder'] } } });
     // The figure keeps its number and label, so references to it still resolve while the author fixes it.
     expect(figure.data).toMatchObject({ figure: { id: 'fig-x', number: '2.1.1' } });
@@ -152,7 +158,7 @@ describe('the {interactive} directive’s errors', () => {
       expect.objectContaining({ line: 3, column: 1, ruleId: 'interactive-valid', fatal: true, reason: expect.stringContaining('has no `:name:` (give it a label such as `:name: fig-<chapter>-<what>`') }),
       expect.objectContaining({ line: 3, column: 1, ruleId: 'interactive-valid', fatal: true, reason: expect.stringContaining('has no `:alt:` text') }),
     ]);
-    expect((tree.children[1] as Blockquote).data).not.toHaveProperty('figure');
+    expect((tree.children[1] as Figure).data).not.toHaveProperty('figure');
   });
 
   it('should report an empty `:alt:` at its line', () => {
