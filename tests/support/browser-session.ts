@@ -62,7 +62,8 @@ export function useBrowserSession(...sites: BuiltSiteName[]): BrowserSession {
       return ready(served.sample, 'The sample book');
     },
     get notebook() {
-      return ready(served.notebook, 'The notebook book');
+      return ready(served.notebook, 'The notebook book (E2E_SITES=…,notebook)');
+    },
     get myst() {
       return ready(served.myst, 'The MyST book (E2E_SITES=…,myst)');
     },

@@ -166,7 +166,7 @@ describe('unknown directives', () => {
       { line: 3, ruleId: 'directive-known', fatal: true, reason: expect.stringContaining('Unknown directive `{dropdwn}` (did you mean `{dropdown}`?)') },
       { line: 7, ruleId: 'directive-known', fatal: true, reason: expect.stringContaining('Unknown directive `{bibliographie}` (did you mean `{bibliography}`?)') },
     ]);
-    expect(file.messages[0]?.reason).toContain('known directives: `{figure}`, `{interactive}`, `{math}`, `{bibliography}`, `{note}`');
+    expect(file.messages[0]?.reason).toContain('known directives: `{figure}`, `{interactive}`, `{math}`, `{bibliography}`, `{code-cell}`, `{note}`');
   });
 
   it('should leave an unknown directive as plain code, so no highlighter warns about a `{name}` language', () => {
