@@ -28,7 +28,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: bookRemarkPlugins(pipeline),
-      rehypePlugins: bookRehypePlugins(),
+      rehypePlugins: bookRehypePlugins(pipeline),
     }),
   },
   integrations: [bookIntegration(), mdx()],

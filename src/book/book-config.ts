@@ -25,6 +25,8 @@ export interface BookConfig {
   /** Base path, `/` or `/sub/path/`: BASE from the environment, else the structure file's `base`. */
   base: string;
   citationStyle: CitationStyle;
+  /** LaTeX macros for every formula (`math.macros` of the structure file), as KaTeX takes them. */
+  mathMacros: Record<string, string>;
   /** The .bib file: absolute, and as messages show it (relative to the book folder). */
   bibliography: { path: string; displayPath: string };
 }
@@ -48,6 +50,7 @@ export function loadBookConfig(paths: BookPaths = bookPaths(), env: NodeJS.Proce
     siteUrl: structure?.siteUrl,
     base: normalizeBase(env.BASE ?? structure?.base ?? '/'),
     citationStyle: structure?.citationStyle ?? 'apa',
+    mathMacros: structure?.math.macros ?? {},
     bibliography: { path: bibliography, displayPath: displayPath(paths, bibliography) },
   };
 }
