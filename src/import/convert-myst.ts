@@ -57,7 +57,8 @@ export interface ConvertOptions {
   resolveDoc?: (target: string) => string | undefined;
 }
 
-const OPENING_FENCE = /^(\s*)(`{3,}|~{3,}|:{3,})\s*(?:\{([^}\s]+)\}\s*(.*))?$/;
+/** A fence and its info string: `{name} argument` for a directive, a language (or nothing) for code. */
+const OPENING_FENCE = /^(\s*)(`{3,}|~{3,}|:{3,})\s*(?:\{([^}\s]+)\})?\s*(.*)$/;
 const ROLE = /^\{([A-Za-z][\w.-]*(?::[\w.-]*)?)\}(`+)([\s\S]*?[^`]|)\2(?!`)/;
 const CUSTOM_TEXT = /^(.*\S)\s*<([^<>]+)>$/;
 const MARKDOWN_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;

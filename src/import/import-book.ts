@@ -52,7 +52,7 @@ export function importBook(bookDir: string, target: string, options: ImportOptio
 /** The target's aliases with a line for each old URL not already there. */
 export function mergeRedirects(existing: string | undefined, lines: readonly string[]): string {
   const oldUrl = (line: string) => /^\s*-\s*(\S+)\s*->/.exec(line)?.[1];
-  const known = new Set((existing ?? '').split('\n').map(oldUrl).filter((url) => url !== undefined));
+  const known = new Set((existing ?? '').split('\n').map(oldUrl));
   const added = lines.filter((line) => !known.has(oldUrl(line)));
   const header = existing ?? '# Old URLs and where they now live: one `old -> new` line each, both relative to the site\'s base.\n';
   if (added.length === 0) return header;

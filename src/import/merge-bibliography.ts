@@ -55,6 +55,11 @@ export function mergeBibliographies(sources: readonly BibSource[]): MergedBiblio
     });
     flush();
   }
+  // One file with nothing left out: exactly as the author wrote it.
+  if (sources.length === 1 && merged.duplicates.length === 0) {
+    merged.text = sources[0]?.text ?? '';
+    return merged;
+  }
   const header = sources.length > 1 ? `% Merged by the Jupyter Book import from ${sources.map((source) => source.displayPath).join(', ')}.\n` : '';
   merged.text = `${header}${parts.filter((part) => part.trim() !== '').join('\n').replace(/\n*$/, '\n')}`;
   return merged;

@@ -105,7 +105,11 @@ export function writeBook(target: string, files: ReadonlyMap<string, string | Bu
     if (!existsSync(root)) {
       renameSync(path.join(staging, 'new'), root);
     } else {
-      moveIntoPlace(root, staging, everything.map(([file]) => file), result.removed);
+      try {
+        moveIntoPlace(root, staging, everything.map(([file]) => file), result.removed);
+      } catch (error) {
+        throw new ImportError(`could not move the imported files into place (${(error as Error).message}); the files were put back as they were`, { file: root });
+      }
     }
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -116,30 +120,35 @@ export function writeBook(target: string, files: ReadonlyMap<string, string | Bu
 
 /** Rename each staged file into place, keeping what it replaces; on failure put everything back. */
 function moveIntoPlace(root: string, staging: string, staged: readonly string[], removals: readonly string[]): void {
-  const done: { file: string; backedUp: boolean }[] = [];
+  const placed: string[] = [];
+  const backedUp: string[] = [];
   const backup = (file: string) => path.join(staging, 'old', file);
+  const setAside = (file: string) => {
+    mkdirSync(path.dirname(backup(file)), { recursive: true });
+    renameSync(path.join(root, file), backup(file));
+    backedUp.push(file);
+  };
   try {
     for (const file of staged) {
       const destination = path.join(root, file);
-      const existed = existsSync(destination);
-      if (existed) {
-        mkdirSync(path.dirname(backup(file)), { recursive: true });
-        renameSync(destination, backup(file));
-      }
-      done.push({ file, backedUp: existed });
+      if (existsSync(destination)) setAside(file);
       mkdirSync(path.dirname(destination), { recursive: true });
       renameSync(path.join(staging, 'new', file), destination);
+      placed.push(file);
     }
-    for (const file of removals) {
-      mkdirSync(path.dirname(backup(file)), { recursive: true });
-      renameSync(path.join(root, file), backup(file));
-      done.push({ file, backedUp: true });
-    }
+    for (const file of removals) setAside(file);
   } catch (error) {
-    for (const { file, backedUp } of done.reverse()) {
-      rmSync(path.join(root, file), { force: true });
-      if (backedUp) renameSync(backup(file), path.join(root, file));
-    }
+    // Undo in reverse; one step failing must not stop the others.
+    for (const file of placed.reverse()) attempt(() => rmSync(path.join(root, file), { force: true }));
+    for (const file of backedUp.reverse()) attempt(() => renameSync(backup(file), path.join(root, file)));
     throw error;
+  }
+}
+
+function attempt(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // reported by the error that started the rollback
   }
 }
