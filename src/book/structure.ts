@@ -53,7 +53,16 @@ export const bookStructureSchema = z.object({
   math: z
     .object({
       /** Macro name (a backslash and letters) → its definition; arguments as `#1`, `#2`. */
-      macros: z.record(z.string().regex(/^\\(?:[A-Za-z]+|.)$/, 'a macro name is a backslash and letters, such as `\\R`'), z.string()).default({}),
+      macros: z
+        .record(z.string(), z.string())
+        .superRefine((macros, context) => {
+          for (const name of Object.keys(macros)) {
+            if (!/^\\(?:[A-Za-z]+|.)$/.test(name)) {
+              context.addIssue({ code: 'custom', path: [name], message: `\`${name}\` is not a macro name: write a backslash and letters, such as \`\\R\`` });
+            }
+          }
+        })
+        .default({}),
     })
     .default({ macros: {} }),
   /** Number of the first part (0 when part 0 is an overview, as in this book). */
