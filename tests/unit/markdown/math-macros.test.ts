@@ -8,7 +8,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { type PluggableList, unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { loadBookConfig } from '../../../src/book/book-config.js';
@@ -26,7 +26,8 @@ async function render(markdown: string, macros?: Record<string, string>) {
     .use(remarkMath)
     .use(remarkMathCheck, { macros })
     .use(remarkRehype)
-    .use(bookRehypePlugins({ mathMacros: macros }))
+    // Astro's plugin list type is wider than unified's (it allows plugin names as strings); ours are functions.
+    .use(bookRehypePlugins({ mathMacros: macros }) as PluggableList)
     .use(rehypeStringify);
   const html = String(await processor.process(file));
   return { html, messages: file.messages };
