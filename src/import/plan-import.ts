@@ -33,6 +33,8 @@ interface PlannedChapter {
   source: string;
   /** Relative to the book folder, forward slashes. */
   displayPath: string;
+  /** The file's name without extension, as the author wrote it. */
+  fileName: string;
   id: string;
   /** Relative to the target, e.g. `content/1-foundations/1-2-Audit.md`. */
   target: string;
@@ -75,7 +77,12 @@ export function planImport(bookDir: string, sourceName = bookDir): ImportPlan {
         note({ file: displayPath, construct: `a \`${extension}\` chapter`, action: 'not imported: only MyST Markdown (.md) and notebooks (.ipynb) are; convert it to .md and import again', unresolved: true });
         continue;
       }
-      let id = path.basename(found, extension);
+      const fileName = path.basename(found, extension);
+      // Ids are letters, digits and dashes; a file name is kept as the id when it is one (`4-1-GenAI`).
+      let id = fileName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'chapter';
+      if (id !== fileName) {
+        note({ file: displayPath, construct: `chapter file name \`${fileName}\``, action: `given the id \`${id}\` (ids are letters, digits and dashes); {doc} links to it are rewritten`, unresolved: false });
+      }
       if (usedIds.has(id)) {
         const original = id;
         id = slugify(toPosix(path.relative(bookDir, found)).replace(/\.[^.]+$/, '').replace(/\//g, '-')) || `${original}-2`;
@@ -83,17 +90,18 @@ export function planImport(bookDir: string, sourceName = bookDir): ImportPlan {
       }
       usedIds.set(id, displayPath);
       const target = `content/${partFolders[partIndex]}/${id}${extension}`;
-      chapters.push({ entry, source: found, displayPath, id, target, kind: extension === '.ipynb' ? 'notebook' : 'markdown', part: partIndex });
+      chapters.push({ entry, source: found, displayPath, fileName, id, target, kind: extension === '.ipynb' ? 'notebook' : 'markdown', part: partIndex });
     }
   });
 
   // {doc} targets written as paths (relative to the chapter, or from the book folder with `/`) name a chapter by id.
   const idBySource = new Map(chapters.map((chapter) => [chapter.source.replace(/\.[^./]+$/, ''), chapter.id]));
   const ids = new Set(chapters.map((chapter) => chapter.id));
+  const idByFileName = new Map(chapters.map((chapter) => [chapter.fileName, chapter.id]));
   const resolverFor = (chapter: PlannedChapter) => (target: string) => {
     const bare = target.replace(/\.(md|ipynb)$/, '');
     const absolute = bare.startsWith('/') ? path.join(bookDir, bare) : path.resolve(path.dirname(chapter.source), bare);
-    return idBySource.get(absolute) ?? (ids.has(bare) ? bare : undefined);
+    return idBySource.get(absolute) ?? (ids.has(bare) ? bare : idByFileName.get(bare));
   };
 
   const files: PlannedFiles = new Map();
