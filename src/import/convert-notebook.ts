@@ -5,8 +5,9 @@
  *
  * - `metadata.id`: the chapter id, as in `content/book.yaml` and `{doc}` roles;
  * - `metadata.description`: the first paragraph of the first Markdown cell (when not set);
- * - `metadata.title`: only when no Markdown cell starts with a `# Heading` (the site takes the title
- *   from that heading); `metadata.slug` is left to its default, as for Markdown chapters.
+ * - `metadata.title`: the notebook's first heading when it is a `# Heading` (the page prints the title
+ *   once, dropping that heading from the body, as for Markdown chapters), else the toc's title or the
+ *   file name; `metadata.slug` is left to its default (the id in lowercase).
  *
  * Outputs are counted for the summary; an output that would run a script (an HTML output with a
  * `<script>`, JavaScript, a widget) is listed in the report, since the site shows a warning in its place.
@@ -54,7 +55,7 @@ export function convertNotebook(source: string, displayPath: string, identity: C
     images: [],
     counts: { codeCells: 0, outputs: 0, imageOutputs: 0 },
   };
-  let hasHeading = false;
+  let heading: string | null | undefined;
   let description: string | undefined;
   notebook.cells.forEach((cell, index) => {
     const text = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
@@ -67,7 +68,11 @@ export function convertNotebook(source: string, displayPath: string, identity: C
       result.docTargets.push(...converted.docTargets.map(at));
       result.images.push(...converted.images.map(at));
       if (converted.text !== text) cell.source = splitSource(converted.text);
-      hasHeading ||= /^# \S/m.test(text);
+      // The first heading of the notebook, if it is level 1 (later ones are sections).
+      if (heading === undefined) {
+        const first = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/m.exec(text.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, ''));
+        if (first) heading = first[1] === '#' ? (first[2] ?? '').replace(/\s*\{#[^}]*\}$/, '') : null;
+      }
       description ??= chapterDescription(text);
       return;
     }
@@ -93,9 +98,13 @@ export function convertNotebook(source: string, displayPath: string, identity: C
   });
   const metadata = notebook.metadata;
   metadata.id = identity.id;
-  if (!hasHeading && typeof metadata.title !== 'string') {
-    metadata.title = identity.fallbackTitle;
-    result.titleAdded = identity.fallbackTitle;
+  if (typeof metadata.title !== 'string') {
+    if (heading) {
+      metadata.title = heading;
+    } else {
+      metadata.title = identity.fallbackTitle;
+      result.titleAdded = identity.fallbackTitle;
+    }
   }
   if (typeof metadata.description !== 'string' && description) metadata.description = description;
   // nbformat's own layout (one-space indent, trailing newline), so a diff against the original stays small.

@@ -14,9 +14,9 @@ describe('convertNotebook', () => {
     expect(after.metadata).toEqual({
       ...before.metadata,
       id: '1-2-audit-notebook',
+      title: 'Auditing with a Notebook',
       description: expect.stringMatching(/^This notebook computes the selection rates of two groups/),
     });
-    expect(after.metadata.title).toBeUndefined();
     expect(after.cells).toEqual(before.cells);
     expect(result.counts).toEqual({ codeCells: 5, outputs: 5, imageOutputs: 1 });
     expect(result.citationKeys).toEqual([{ key: 'mitchell2019model', line: 3, cell: 1 }]);
