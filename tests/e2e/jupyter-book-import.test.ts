@@ -182,6 +182,8 @@ describe('the imported book in Chromium', () => {
 
   it('should land {doc} links on their chapters, also those written as paths', async () => {
     await openChapter('Auditing a Classifier');
+    // A line that starts with a role continues its paragraph.
+    expect(await page.locator('.chapter-body p', { hasText: 'The notebook in' }).textContent()).toContain('computes such rates from stored results');
     await page.locator('.chapter-body a', { hasText: 'Documenting Models' }).first().click();
     await page.waitForLoadState('load');
     expect(await page.locator('main h1').textContent()).toContain('Documenting Models');
