@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportError } from '../src/import/import-error.js';
 import { REPORT, importBook } from '../src/import/import-book.js';
-import { summaryLines } from '../src/import/import-report.js';
+import { formatPlace, summaryLines } from '../src/import/import-report.js';
 
 const usage = 'usage: npm run import -- <jupyter-book-folder> [--into <project-folder>] [--force]';
 
@@ -40,7 +40,7 @@ try {
   const unresolved = report.items.filter((item) => item.unresolved);
   if (unresolved.length > 0) {
     console.log(`Unresolved (${unresolved.length}), also in ${REPORT}:`);
-    for (const item of unresolved) console.log(`  ${item.cell === undefined ? `${item.file}${item.line ? `:${item.line}` : ''}` : `${item.file}, cell ${item.cell}`}  ${item.construct}: ${item.action}`);
+    for (const item of unresolved) console.log(`  ${formatPlace(item)}  ${item.construct}: ${item.action}`);
   }
 } catch (error) {
   if (!(error instanceof ImportError)) throw error;

@@ -103,3 +103,19 @@ describe('convertMyst', () => {
     expect(result.images.map((image) => image.path)).toEqual(['img/a.png', '/abs/d.png', '../b.svg']);
   });
 });
+
+describe('convertMyst on directives with a Markdown equivalent', () => {
+  it('should turn {math} into display math, its label into \\label', () => {
+    const result = convertMyst('```{math}\n:label: eq-gap\n\\Delta = a - b\n```\n\nSee {eq}`eq-gap`.');
+    expect(result.text).toBe('$$\n\\Delta = a - b\n\\label{eq-gap}\n$$\n\nSee {eq}`eq-gap`.');
+    expect(result.findings).toEqual([
+      { line: 1, construct: 'directive `{math}`', action: 'converted to `$$` display math, its label as `\\label{eq-gap}`', unsupported: false },
+    ]);
+  });
+
+  it('should turn {code-block} into a fenced code block, naming the options it drops', () => {
+    const result = convertMyst('```{code-block} python\n:linenos:\nprint("{glue}`x`")\n```');
+    expect(result.text).toBe('```python\nprint("{glue}`x`")\n```');
+    expect(result.findings.map((finding) => finding.action)).toEqual(['converted to a fenced code block in `python`; option `:linenos:` dropped (no equivalent)']);
+  });
+});
