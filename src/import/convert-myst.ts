@@ -8,17 +8,26 @@
  */
 import { CALLOUT_TITLES } from '../markdown/callouts/index.js';
 
-/** Directives this site renders (with the MyST additions of this release: admonition, dropdown, code cells, bibliography). */
-export const KNOWN_DIRECTIVES: ReadonlySet<string> = new Set(['figure', 'interactive', ...Object.keys(CALLOUT_TITLES), 'admonition', 'dropdown', 'code-cell', 'bibliography']);
+/** Directives this site renders (with the MyST additions of this release: admonition, dropdown, code cells, bibliography, math). */
+export const KNOWN_DIRECTIVES: ReadonlySet<string> = new Set([
+  'figure',
+  'interactive',
+  ...Object.keys(CALLOUT_TITLES),
+  'admonition',
+  'dropdown',
+  'code-cell',
+  'bibliography',
+  'math',
+]);
 
 /** Directives that have a plain Markdown equivalent here: converted, not wrapped. */
-const CONVERTED_DIRECTIVES = new Set(['math', 'code-block', 'code', 'sourcecode']);
+const CONVERTED_DIRECTIVES = new Set(['code-block', 'code', 'sourcecode']);
 
 /** Roles this site resolves. */
 export const KNOWN_ROLES: ReadonlySet<string> = new Set(['cite', 'cite:p', 'cite:t', 'doc', 'ref', 'numref', 'eq', 'term']);
 
-/** Directives whose body is code, not Markdown: no roles to look for inside. */
-const VERBATIM_DIRECTIVES = new Set(['code-cell']);
+/** Directives whose body is code or LaTeX, not Markdown: no roles to look for inside. */
+const VERBATIM_DIRECTIVES = new Set(['code-cell', 'math']);
 
 /** Something changed or noticed on a line of the text. */
 export interface Finding {
@@ -94,7 +103,7 @@ export function convertMyst(text: string, options: ConvertOptions = {}): Convert
         while (end < lines.length && !closesFence(lines[end] as string, open)) end++;
         const block = lines.slice(index, Math.min(end + 1, lines.length));
         if (CONVERTED_DIRECTIVES.has(name)) {
-          const converted = convertDirective(name, argument.trim(), block.slice(1, end < lines.length ? -1 : undefined), indent, fence);
+          const converted = convertDirective(argument.trim(), block.slice(1, end < lines.length ? -1 : undefined), indent, fence);
           out.push(...converted.lines);
           result.findings.push({ line: lineNumber, construct: `directive \`{${name}}\``, action: converted.action, unsupported: false });
           index = end;
@@ -122,29 +131,23 @@ export function convertMyst(text: string, options: ConvertOptions = {}): Convert
 }
 
 /**
- * A directive with a Markdown equivalent: `{math}` becomes `$$` display math (its `:label:` a
- * `\\label{…}`, which numbers it), `{code-block}` a fenced code block in its language. Other options
- * have no equivalent and are named in the action.
+ * A directive with a Markdown equivalent: `{code-block}` (`{code}`, `{sourcecode}`) becomes a fenced
+ * code block in its language. Its options have no equivalent and are named in the action.
  */
-function convertDirective(name: string, argument: string, body: readonly string[], indent: string, fence: string): { lines: string[]; action: string } {
+function convertDirective(argument: string, body: readonly string[], indent: string, fence: string): { lines: string[]; action: string } {
   let start = 0;
-  const options = new Map<string, string>();
+  const options: string[] = [];
   for (; start < body.length; start++) {
-    const option = /^\s*:([\w-]+):\s*(.*)$/.exec(body[start] as string);
+    const option = /^\s*:([\w-]+):/.exec(body[start] as string);
     if (!option) break;
-    options.set(option[1] as string, (option[2] ?? '').trim());
+    options.push(option[1] as string);
   }
-  const content = body.slice(start);
-  const label = name === 'math' ? options.get('label') : undefined;
-  const dropped = [...options.keys()].filter((option) => option !== 'label' || name !== 'math');
-  const droppedNote = dropped.length > 0 ? `; option${dropped.length > 1 ? 's' : ''} ${dropped.map((option) => `\`:${option}:\``).join(', ')} dropped (no equivalent)` : '';
-  if (name === 'math') {
-    const tex = [argument, ...content].filter((line) => line.trim() !== '');
-    if (label) tex.push(`${indent}\\label{${label}}`);
-    return { lines: [`${indent}$$`, ...tex, `${indent}$$`], action: `converted to \`$$\` display math${label ? `, its label as \`\\label{${label}}\`` : ''}${droppedNote}` };
-  }
+  const dropped = options.length > 0 ? `; option${options.length > 1 ? 's' : ''} ${options.map((option) => `\`:${option}:\``).join(', ')} dropped (no equivalent)` : '';
   const ticks = fence.startsWith('`') ? fence : '```';
-  return { lines: [`${indent}${ticks}${argument}`, ...content, `${indent}${ticks}`], action: `converted to a fenced code block${argument ? ` in \`${argument}\`` : ''}${droppedNote}` };
+  return {
+    lines: [`${indent}${ticks}${argument}`, ...body.slice(start), `${indent}${ticks}`],
+    action: `converted to a fenced code block${argument ? ` in \`${argument}\`` : ''}${dropped}`,
+  };
 }
 
 function closesFence(line: string, fence: OpenFence): boolean {
