@@ -21,7 +21,7 @@ export const KNOWN_DIRECTIVES: ReadonlySet<string> = new Set([
 ]);
 
 /** Directives that have a plain Markdown equivalent here: converted, not wrapped. */
-const CONVERTED_DIRECTIVES = new Set(['code-block', 'code', 'sourcecode']);
+const CONVERTED_DIRECTIVES = new Set(['code-block', 'code', 'sourcecode', 'image']);
 
 /** Roles this site resolves. */
 export const KNOWN_ROLES: ReadonlySet<string> = new Set(['cite', 'cite:p', 'cite:t', 'doc', 'ref', 'numref', 'eq', 'term']);
@@ -103,7 +103,8 @@ export function convertMyst(text: string, options: ConvertOptions = {}): Convert
         while (end < lines.length && !closesFence(lines[end] as string, open)) end++;
         const block = lines.slice(index, Math.min(end + 1, lines.length));
         if (CONVERTED_DIRECTIVES.has(name)) {
-          const converted = convertDirective(argument.trim(), block.slice(1, end < lines.length ? -1 : undefined), indent, fence);
+          if (name === 'image') recordImage(result, argument.trim(), lineNumber);
+          const converted = convertDirective(name, argument.trim(), block.slice(1, end < lines.length ? -1 : undefined), indent, fence);
           out.push(...converted.lines);
           result.findings.push({ line: lineNumber, construct: `directive \`{${name}}\``, action: converted.action, unsupported: false });
           index = end;
@@ -132,17 +133,24 @@ export function convertMyst(text: string, options: ConvertOptions = {}): Convert
 
 /**
  * A directive with a Markdown equivalent: `{code-block}` (`{code}`, `{sourcecode}`) becomes a fenced
- * code block in its language. Its options have no equivalent and are named in the action.
+ * code block in its language, `{image}` a Markdown image with its `:alt:`. Other options have no
+ * equivalent and are named in the action.
  */
-function convertDirective(argument: string, body: readonly string[], indent: string, fence: string): { lines: string[]; action: string } {
+function convertDirective(name: string, argument: string, body: readonly string[], indent: string, fence: string): { lines: string[]; action: string } {
   let start = 0;
-  const options: string[] = [];
+  const options = new Map<string, string>();
   for (; start < body.length; start++) {
-    const option = /^\s*:([\w-]+):/.exec(body[start] as string);
+    const option = /^\s*:([\w-]+):\s*(.*)$/.exec(body[start] as string);
     if (!option) break;
-    options.push(option[1] as string);
+    options.set(option[1] as string, (option[2] ?? '').trim());
   }
-  const dropped = options.length > 0 ? `; option${options.length > 1 ? 's' : ''} ${options.map((option) => `\`:${option}:\``).join(', ')} dropped (no equivalent)` : '';
+  const kept = name === 'image' ? ['alt'] : [];
+  const droppedOptions = [...options.keys()].filter((option) => !kept.includes(option));
+  const dropped = droppedOptions.length > 0 ? `; option${droppedOptions.length > 1 ? 's' : ''} ${droppedOptions.map((option) => `\`:${option}:\``).join(', ')} dropped (no equivalent)` : '';
+  if (name === 'image') {
+    const alt = (options.get('alt') ?? '').replace(/[[\]]/g, '');
+    return { lines: [`${indent}![${alt}](${argument})`], action: `converted to a Markdown image${alt ? '' : ' (no `:alt:`: add a description for screen readers)'}${dropped}` };
+  }
   const ticks = fence.startsWith('`') ? fence : '```';
   return {
     lines: [`${indent}${ticks}${argument}`, ...body.slice(start), `${indent}${ticks}`],

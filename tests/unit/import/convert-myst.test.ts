@@ -115,4 +115,11 @@ describe('convertMyst on directives with a Markdown equivalent', () => {
     expect(result.text).toBe('```python\nprint("{glue}`x`")\n```');
     expect(result.findings.map((finding) => finding.action)).toEqual(['converted to a fenced code block in `python`; option `:linenos:` dropped (no equivalent)']);
   });
+
+  it('should turn {image} into a Markdown image with its alt text, and record the image', () => {
+    const result = convertMyst('```{image} ../images/a.png\n:alt: Two bars\n:width: 200px\n```');
+    expect(result.text).toBe('![Two bars](../images/a.png)');
+    expect(result.images).toEqual([{ path: '../images/a.png', line: 1 }]);
+    expect(result.findings.map((finding) => finding.action)).toEqual(['converted to a Markdown image; option `:width:` dropped (no equivalent)']);
+  });
 });
