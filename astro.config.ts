@@ -31,7 +31,7 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: 'light-dark()' },
     processor: unified({
       remarkPlugins: bookRemarkPlugins(pipeline),
-      rehypePlugins: bookRehypePlugins(),
+      rehypePlugins: bookRehypePlugins(pipeline),
     }),
   },
   integrations: [bookIntegration(), mdx()],

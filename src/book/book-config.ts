@@ -30,6 +30,8 @@ export interface BookConfig {
   /** Base path, `/` or `/sub/path/`: BASE from the environment, else the structure file's `base`. */
   base: string;
   citationStyle: CitationStyle;
+  /** LaTeX macros for every formula (`math.macros` of the structure file), as KaTeX takes them. */
+  mathMacros: Record<string, string>;
   /** The .bib file: absolute, and as messages show it (relative to the book folder). */
   bibliography: { path: string; displayPath: string };
 }
@@ -56,6 +58,7 @@ export function loadBookConfig(paths: BookPaths = bookPaths(), env: NodeJS.Proce
     edition: structure?.edition,
     base: normalizeBase(env.BASE ?? structure?.base ?? '/'),
     citationStyle: structure?.citationStyle ?? 'apa',
+    mathMacros: structure?.math.macros ?? {},
     bibliography: { path: bibliography, displayPath: displayPath(paths, bibliography) },
   };
 }

@@ -12,6 +12,7 @@ export function bookPipelineOptions(config: BookConfig): PipelineOptions {
     bibliographyDisplayPath: config.bibliography.displayPath,
     citationStyle: config.citationStyle,
     language: config.language,
+    mathMacros: config.mathMacros,
     glossaryPath: config.paths.glossary,
     glossaryDisplayPath: displayPath(config.paths, config.paths.glossary),
     book: bookContextFor(config.paths),

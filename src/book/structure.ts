@@ -57,6 +57,22 @@ export const bookStructureSchema = z.object({
     .default('/'),
   /** The BibTeX file citations resolve against, relative to the book's folder. */
   bibliography: z.string().regex(/\.bib$/, 'give the path of a `.bib` file, relative to the book folder').default('bib/references.bib'),
+  /** Math settings: `macros`, LaTeX macros every formula of the book may use (`\\R: \\mathbb{R}`), as KaTeX's `macros` option. */
+  math: z
+    .object({
+      /** Macro name (a backslash and letters) → its definition; arguments as `#1`, `#2`. */
+      macros: z
+        .record(z.string(), z.string())
+        .superRefine((macros, context) => {
+          for (const name of Object.keys(macros)) {
+            if (!/^\\(?:[A-Za-z]+|.)$/.test(name)) {
+              context.addIssue({ code: 'custom', path: [name], message: `\`${name}\` is not a macro name: write a backslash and letters, such as \`\\R\`` });
+            }
+          }
+        })
+        .default({}),
+    })
+    .default({ macros: {} }),
   /** Number of the first part (0 when part 0 is an overview, as in this book). */
   firstPartNumber: z.number().int().min(0).default(1),
   /** Parts in reading order, each with its chapters in order. */

@@ -47,6 +47,8 @@ export interface PipelineOptions {
   glossaryDisplayPath: string;
   /** The book's citation style. */
   citationStyle: CitationStyle;
+  /** LaTeX macros every formula may use (the structure file's `math.macros`), for the check and for KaTeX. */
+  mathMacros?: Record<string, string>;
   /** The book's language (BCP 47): the citation engine's terms ("and", "n.d.", "Retrieved from"). */
   language?: string;
   /** The whole book, as the chapter being rendered needs it (its number, cross-reference targets). */
@@ -97,14 +99,14 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
       remarkGlossaryTerms,
       { glossary: () => loadGlossary(options.glossaryPath, options.glossaryDisplayPath), base: options.base, glossaryDisplayPath: options.glossaryDisplayPath },
     ],
-    remarkMathCheck,
+    [remarkMathCheck, { macros: options.mathMacros }],
     remarkRawLatexCheck,
     remarkMathFlag,
     remarkRolePlaceholders,
   ];
 }
 
-/** rehype plugins: KaTeX at build time (HTML for the eye, MathML for screen readers), then heading anchors. */
-export function bookRehypePlugins(): RehypePlugins {
-  return [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }], rehypeHeadingAnchors];
+/** rehype plugins: KaTeX at build time (HTML for the eye, MathML for screen readers), with the book's macros, then heading anchors. */
+export function bookRehypePlugins(options: Pick<PipelineOptions, 'mathMacros'> = {}): RehypePlugins {
+  return [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore', macros: { ...options.mathMacros } }], rehypeHeadingAnchors];
 }

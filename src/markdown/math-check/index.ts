@@ -9,16 +9,25 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { RuleId } from '../../diagnostics/rule-ids.js';
 
-export default function remarkMathCheck() {
-  return (tree: Root, file: VFile) => checkMath(tree, file);
+export interface MathCheckOptions {
+  /** The book's LaTeX macros (`math.macros` of the structure file), known to KaTeX as when rendering. */
+  macros?: Record<string, string>;
 }
 
-/** Report each `math`/`inlineMath` node that KaTeX cannot parse. */
-export function checkMath(tree: Root, file: VFile): void {
+const emptyOptions: MathCheckOptions = Object.freeze({});
+
+export default function remarkMathCheck(options?: MathCheckOptions) {
+  const settings = options || emptyOptions;
+  return (tree: Root, file: VFile) => checkMath(tree, file, settings.macros);
+}
+
+/** Report each `math`/`inlineMath` node that KaTeX cannot parse (with the book's `macros`). */
+export function checkMath(tree: Root, file: VFile, macros: Record<string, string> = {}): void {
   visit(tree, (node) => {
     if (node.type !== 'math' && node.type !== 'inlineMath') return;
     try {
-      katex.renderToString(node.value, { displayMode: node.type === 'math', throwOnError: true, strict: 'ignore' });
+      // A copy each time: KaTeX adds a formula's own \gdef definitions to the object it is given.
+      katex.renderToString(node.value, { displayMode: node.type === 'math', throwOnError: true, strict: 'ignore', macros: { ...macros } });
     } catch (error) {
       const reason = error instanceof katex.ParseError ? error.rawMessage : String(error);
       file.message(

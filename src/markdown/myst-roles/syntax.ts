@@ -51,6 +51,8 @@ const paragraphStartingWithRole: Construct = {
 };
 
 function tokenizeParagraphStartingWithRole(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  // Inside a paragraph, a line that starts with a role continues it: it must not interrupt the paragraph.
+  if (this.interrupt) return nok;
   return effects.check(mystRoleConstruct, effects.attempt(content, ok, nok), nok);
 }
 

@@ -27,6 +27,15 @@ describe('roles at the start of a paragraph in MDX', () => {
     expect(paragraph.children[1]).toMatchObject({ type: 'text', value: ' showed that.' });
   });
 
+  it('should continue a paragraph when one of its lines starts with a role, in MDX and in Markdown', () => {
+    const source = 'The notebook in\n{doc}`1-2-audit` computes the rates.\n';
+    for (const processor of [unified().use(remarkParse).use(remarkMdx).use(remarkMystRoles), unified().use(remarkParse).use(remarkMystRoles)]) {
+      const tree = processor.runSync(processor.parse(source)) as Root;
+      expect(tree.children.map((node) => node.type)).toEqual(['paragraph']);
+      expect((tree.children[0] as Paragraph).children.map((node) => node.type)).toEqual(['text', 'crossReference', 'text']);
+    }
+  });
+
   it('should still parse a flow expression alone on its line', () => {
     const { tree } = parse('{1 + 1}\n');
     expect(tree.children[0]?.type).toBe('mdxFlowExpression');
