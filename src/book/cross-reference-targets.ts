@@ -1,8 +1,8 @@
 /**
  * Cross-reference targets of the whole book, collected before any chapter is resolved (MyST's two
- * passes): chapters by stable id, and every label — section labels and heading ids, named figures,
- * labelled equations — with its chapter, anchor, number and title. Duplicate labels are reported at
- * the second definition, naming the first.
+ * passes): chapters by stable id, and every label — section labels and heading ids, named figures and
+ * admonitions, labelled equations (`$$`, amsmath environments, `{math}`) — with its chapter, anchor,
+ * number and title. Duplicate labels are reported at the second definition, naming the first.
  */
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -69,6 +69,10 @@ export function collectCrossReferenceTargets(model: BookModel, paths: BookPaths,
         const caption = node.children[1];
         const title = caption ? toString(caption).replace(/^Figure \S+\s*/, '') : '';
         add({ kind: 'figure', label: id, anchor: id, title, number }, node.position?.start.line);
+      } else if (node.type === 'callout' && typeof node.data?.hProperties?.id === 'string') {
+        // A named admonition (`:name:`), which MyST lets `{ref}` link with its title.
+        const id = node.data.hProperties.id;
+        add({ kind: 'section', label: id, anchor: id, title: node.children[0] ? toString(node.children[0]) : id }, node.position?.start.line);
       } else if (node.type === 'math' && node.data?.equation) {
         const { id, number } = node.data.equation;
         add({ kind: 'equation', label: id, anchor: id, title: '', number }, node.position?.start.line);

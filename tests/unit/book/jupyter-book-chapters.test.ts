@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { buildBookModel } from '../../../src/book/book-model.js';
 import { bookPaths } from '../../../src/book/book-paths.js';
+import { collectCrossReferenceTargets } from '../../../src/book/cross-reference-targets.js';
 import { headingTitle } from '../../../src/book/chapter-heading-title.js';
 import { removeTitleHeading } from '../../../src/markdown/chapter-title/index.js';
 import { makeTempDir } from '../../support/temp-dir.js';
@@ -73,5 +74,27 @@ describe('the book model with Jupyter Book chapters', () => {
         expect.stringMatching(/^content\/p\/b-two\.md:6 chapter-title The chapter's title is given twice: `title: Two` in the frontmatter and `# Second`/),
       ]),
     );
+  });
+});
+
+describe('cross-reference targets of MyST constructs', () => {
+  it('should collect bare amsmath and `{math}` equations, and named admonitions, as the whole-book pass parses them', () => {
+    const root = makeTempDir('jupyter-book-targets-');
+    const files: Record<string, string> = {
+      'content/book.yaml': `${STRUCTURE}      - 2-1-Eq\n`,
+      'content/p/2-1-Eq.md':
+        '---\nid: 2-1-Eq\n---\n\n# Equations\n\n\\begin{align*}\na &= b \\label{eq-align}\n\\end{align*}\n\n```{math}\n:label: eq-directive\nc = d\n```\n\n:::{tip} Remember this\n:name: tip-remember\nText.\n:::\n',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+    const paths = bookPaths(root);
+    const targets = collectCrossReferenceTargets(buildBookModel(paths), paths);
+    expect(Object.fromEntries([...targets.labels].map(([label, target]) => [label, [target.kind, target.number ?? target.title, target.line]]))).toEqual({
+      'eq-align': ['equation', '1.1.1', 7],
+      'eq-directive': ['equation', '1.1.2', 11],
+      'tip-remember': ['section', 'Remember this', 16],
+    });
   });
 });
