@@ -7,6 +7,7 @@ import { loadBookConfig } from '../book/book-config.js';
 import { bookPaths } from '../book/book-paths.js';
 import { applyContentSecurityPolicy } from './content-security-policy.js';
 import { ContentErrors, runContentCheck } from './content-check.js';
+import { copyBuiltPdfs, PDF_FOLDER } from '../pdf/built-pdfs.js';
 import { copyKatexAssets, katexDevAssets } from './katex-assets.js';
 import { writeRedirects } from './redirects.js';
 import { buildSearchIndex } from './search.js';
@@ -44,6 +45,9 @@ export default function bookIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         copyKatexAssets(fileURLToPath(dir));
+        // The PDFs of `npm run pdf`, which the pages link to when they exist (src/pdf/built-pdfs.ts).
+        const pdfs = copyBuiltPdfs(paths.root, fileURLToPath(dir));
+        if (pdfs > 0) logger.info(`PDF: ${pdfs} file(s) copied from ${PDF_FOLDER}/`);
         // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
         checkUrlManifest(paths, writeRedirects(paths, fileURLToPath(dir), logger), logger);
         await buildSearchIndex(fileURLToPath(dir), language, logger);
