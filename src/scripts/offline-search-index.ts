@@ -73,7 +73,7 @@ export function excerptAround(text: string, terms: readonly string[]): string {
 }
 
 /**
- * Group section hits by page, best page first (a page ranks by its best section), as the UI shows
+ * Group section hits by page, best page first (by the sum of its sections' scores), as the UI shows
  * them: the page's link and excerpt, and up to `MAX` sections with their anchors. Links are relative
  * to `base` (the export's root as seen from the current page) and carry the searched words as
  * `highlight` parameters, as Pagefind's do, so the page marks them.
@@ -85,15 +85,20 @@ export function groupHits(hits: readonly OfflineHit[], documents: readonly Offli
     .map((word) => `highlight=${encodeURIComponent(word)}`)
     .join('&');
   const link = (document: OfflineSearchDocument) => `${base}${document.page}${highlight ? `?${highlight}` : ''}${document.anchor ? `#${document.anchor}` : ''}`;
-  const pages = new Map<string, { best: OfflineHit; hits: OfflineHit[] }>();
+  const pages = new Map<string, { best: OfflineHit; hits: OfflineHit[]; score: number }>();
   for (const hit of [...hits].sort((a, b) => b.score - a.score)) {
     const document = documents[hit.id];
     if (!document) continue;
     const group = pages.get(document.page);
-    if (group) group.hits.push(hit);
-    else pages.set(document.page, { best: hit, hits: [hit] });
+    if (group) {
+      group.hits.push(hit);
+      group.score += hit.score;
+    } else pages.set(document.page, { best: hit, hits: [hit], score: hit.score });
   }
-  const results: SearchResultData[] = [...pages.values()].slice(0, limit).map(({ best, hits: pageHits }) => {
+  // A page ranks by all its matching sections: a chapter that treats the subject in several sections
+  // comes before a short glossary entry that merely names it.
+  const ranked = [...pages.values()].sort((a, b) => b.score - a.score);
+  const results: SearchResultData[] = ranked.slice(0, limit).map(({ best, hits: pageHits }) => {
     const top = documents[best.id] as OfflineSearchDocument;
     const pageUrl = link({ ...top, anchor: undefined });
     return {
