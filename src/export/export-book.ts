@@ -20,6 +20,8 @@ import { searchDocuments, searchIndexScript } from './search-index.js';
 /** What the website has that a folder cannot use: Pagefind's index and the host's header file. */
 const WEBSITE_ONLY = ['pagefind', '_headers'];
 const POLICY_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/i;
+/** A web app manifest installs a website; a folder cannot be installed, and file:// may not fetch it. */
+const MANIFEST_LINK = /<link\b[^>]*\brel=["']?manifest["']?[^>]*>/gi;
 
 export interface ExportSummary {
   pages: number;
@@ -55,7 +57,7 @@ export async function exportBook(siteDir: string, outDir: string): Promise<Expor
 
   const scripts = await bundleClassicScripts(outDir, [...pages.values()].flatMap(moduleScriptSources));
 
-  const rewritten = new Map([...pages].map(([file, html]) => [file, markExport(rewritePageUrls(file, classicScriptTags(html.replace(POLICY_META, ''))))]));
+  const rewritten = new Map([...pages].map(([file, html]) => [file, markExport(rewritePageUrls(file, classicScriptTags(html.replace(POLICY_META, '').replace(MANIFEST_LINK, ''))))]));
   const policy = exportContentSecurityPolicy([...rewritten.values()].flatMap(styleHashes));
   for (const [file, html] of rewritten) writeFileSync(path.join(outDir, file), withPolicyMeta(html, policy));
   for (const file of files.filter((name) => name.endsWith('.css'))) {

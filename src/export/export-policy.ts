@@ -1,9 +1,10 @@
 /**
- * The exported book's Content-Security-Policy. The website's policy allows the site's own files
- * ('self'); a page opened from a folder has an opaque origin, which 'self' does not match in
- * Chromium, so the export allows `file:` instead — the folder's own files, and nothing from any
- * other host, as on the website (no third-party requests). No WebAssembly: the export's search is
- * plain JavaScript. Inline scripts and style elements are still allowed only by hash.
+ * The exported book's Content-Security-Policy: the website's, with `file:` beside 'self'. A page
+ * opened from a folder has an opaque origin, and whether 'self' matches the folder's files differs
+ * between browsers (in Chromium 156 it does); `file:` allows them everywhere — the folder's own files,
+ * and nothing from any other host, as on the website (no third-party requests). No connections at
+ * all (the export fetches nothing) and no WebAssembly (its search is plain JavaScript). Inline
+ * scripts and style elements are still allowed only by hash.
  */
 import { ALLOWED_INLINE_SCRIPTS, hashSource } from '../security/content-security-policy.js';
 

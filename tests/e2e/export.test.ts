@@ -13,6 +13,7 @@ import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { exportBook } from '../../src/export/export-book.js';
+import { listFiles } from '../../src/integrations/built-site.js';
 import { zipFolder } from '../../src/export/zip-folder.js';
 import { useBrowserSession } from '../support/browser-session.js';
 import { makeTempDir } from '../support/temp-dir.js';
@@ -135,6 +136,17 @@ describe('the exported book, opened from a folder', () => {
     } finally {
       await blocked.close();
       renameSync(`${index}.away`, index);
+    }
+  });
+
+  it('should keep a Content-Security-Policy on every page that allows the folder’s files and no other host', () => {
+    const pages = listFiles(folder).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(30);
+    for (const file of pages) {
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(readFileSync(path.join(folder, file), 'utf8'))?.[1] ?? '';
+      expect(policy, file).toContain("script-src 'self' file: 'sha256-");
+      expect(policy, file).toContain("connect-src 'none'");
+      expect(policy, file).not.toMatch(/https?:|\*|'unsafe-eval'/);
     }
   });
 
