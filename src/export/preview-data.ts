@@ -9,11 +9,10 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { PREVIEWS_FILE, PREVIEWS_GLOBAL } from '../scripts/export-previews-file.js';
 import { rewritePageUrls } from './relative-urls.js';
 
-/** The global that `previews.js` assigns: page file → HTML holding that page's previewed targets. */
-export const PREVIEWS_GLOBAL = 'BOOK_PREVIEWS';
-export const PREVIEWS_FILE = 'previews.js';
+export { PREVIEWS_FILE, PREVIEWS_GLOBAL };
 
 const PREVIEW_LINK = /<a\b[^>]*\sdata-preview\b[^>]*>/gi;
 const HREF = /\shref=(["'])([^"']*)\1/i;

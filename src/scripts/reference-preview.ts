@@ -2,9 +2,10 @@
  * Previews of citations and cross-references: hovering, focusing or tapping a link marked
  * `data-preview` shows its target (a reference entry, a section's title and first paragraph, a figure,
  * an equation; on this page, or fetched once from another page of the book — in an export, read from
- * its `previews.js`) in one shared popover, in
- * the top layer, so nothing on the page moves. Esc closes it. Without this script they are plain links.
+ * its `previews.js`) in one shared popover, in the top layer, so nothing on the page moves. Esc closes it. Without this script they are plain links.
  */
+
+import { PREVIEWS_FILE, PREVIEWS_GLOBAL } from './export-previews-file.ts';
 
 const POPOVER_ID = 'reference-preview';
 const SHOW_DELAY = 120;
@@ -53,8 +54,8 @@ async function exportedPage(link: HTMLAnchorElement): Promise<Document | null> {
   const root = new URL(document.documentElement.dataset.base ?? './', location.href);
   exportedPreviews ??= new Promise((resolve) => {
     const script = document.createElement('script');
-    script.src = new URL('previews.js', root).href;
-    const read = () => ((globalThis as Record<string, unknown>).BOOK_PREVIEWS as Record<string, string> | undefined) ?? {};
+    script.src = new URL(PREVIEWS_FILE, root).href;
+    const read = () => ((globalThis as Record<string, unknown>)[PREVIEWS_GLOBAL] as Record<string, string> | undefined) ?? {};
     script.addEventListener('load', () => resolve(read()));
     script.addEventListener('error', () => resolve({})); // the link still works
     document.head.append(script);

@@ -62,7 +62,7 @@ describe('the exported book, opened from a folder', () => {
     expect(await page.locator('fairness-explorer [data-controls]').isVisible()).toBe(true);
   });
 
-  it('should preview a citation on this page and a glossary term of another page', async () => {
+  it('should preview a citation on this page, and a glossary term and a chapter of other pages', async () => {
     await page.goto(fileUrl('measuring-fairness/index.html'));
     const popover = page.locator('#reference-preview');
     await page.locator('.chapter-body .citation-link').first().hover();
@@ -76,6 +76,12 @@ describe('the exported book, opened from a folder', () => {
     await term.hover();
     await expect.poll(() => popover.textContent()).toContain(name);
     expect(((await popover.textContent()) ?? '').length).toBeGreaterThan(name.length + 20);
+    // A cross-reference to another chapter previews its title and opening paragraph, from previews.js too.
+    await page.mouse.move(5, 890);
+    await expect.poll(() => popover.isVisible()).toBe(false);
+    await page.locator('.chapter-body a.xref-doc[href="../algorithmic-bias/index.html"]').first().hover();
+    await expect.poll(() => popover.textContent()).toContain('Introduction to Algorithmic Bias and Fairness');
+    expect(await popover.locator('p').count()).toBeGreaterThan(0);
   });
 
   it('should switch the theme', async () => {
