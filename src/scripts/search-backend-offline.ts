@@ -29,22 +29,30 @@ function loadIndexScript(base: string): Promise<OfflineSearchIndex> {
   return loading;
 }
 
-/** The export's index behind the search UI's interface; rejects when `search-index.js` cannot be loaded. */
-export async function offlineBackend(base: string): Promise<SearchBackend> {
-  const data = await loadIndexScript(base);
-  const engine = MiniSearch.loadJS<OfflineSearchDocument>(data.index as Parameters<typeof MiniSearch.loadJS>[0], MINISEARCH_OPTIONS);
-  const parts = partCounts(data.documents);
-  return {
-    filters: async () => ({ part: parts }),
-    async search(query, { part, limit }) {
-      const hits = engine.search(query, part ? { filter: (hit) => data.documents[hit.id as number]?.part === part } : {});
-      return groupHits(
-        hits.map((hit) => ({ id: hit.id as number, score: hit.score, terms: hit.terms })),
-        data.documents,
-        query,
-        base,
-        limit,
-      );
-    },
-  };
+let backend: Promise<SearchBackend> | undefined;
+
+/**
+ * The export's index behind the search UI's interface, made once (loading the index costs more than
+ * a query); rejects when `search-index.js` cannot be loaded, and tries again on the next query.
+ */
+export function offlineBackend(base: string): Promise<SearchBackend> {
+  backend ??= loadIndexScript(base).then((data) => {
+    const engine = MiniSearch.loadJS<OfflineSearchDocument>(data.index as Parameters<typeof MiniSearch.loadJS>[0], MINISEARCH_OPTIONS);
+    const parts = partCounts(data.documents);
+    return {
+      filters: async () => ({ part: parts }),
+      async search(query, { part, limit }) {
+        const hits = engine.search(query, part ? { filter: (hit) => data.documents[hit.id as number]?.part === part } : {});
+        return groupHits(
+          hits.map((hit) => ({ id: hit.id as number, score: hit.score, terms: hit.terms })),
+          data.documents,
+          query,
+          base,
+          limit,
+        );
+      },
+    } satisfies SearchBackend;
+  });
+  backend.catch(() => (backend = undefined));
+  return backend;
 }
