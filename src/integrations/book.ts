@@ -8,6 +8,7 @@ import { bookContextFor } from '../book/book-context.js';
 import { bookPaths } from '../book/book-paths.js';
 import { applyContentSecurityPolicy } from './content-security-policy.js';
 import { ContentErrors, runContentCheck } from './content-check.js';
+import { copyBuiltPdfs, PDF_FOLDER } from '../pdf/built-pdfs.js';
 import { katexDevAssets } from './katex-assets.js';
 import { writeKatexFontSubsets } from './katex-font-subsets.js';
 import { writeRedirects } from './redirects.js';
@@ -54,6 +55,9 @@ export default function bookIntegration(): AstroIntegration {
         const fonts = await writeKatexFontSubsets(fileURLToPath(dir));
         logger.info(`KaTeX fonts: ${fonts.fonts} in use, subset from ${kilobytes(fonts.fullBytes)} to ${kilobytes(fonts.subsetBytes)}`);
         writeNotebookImages(paths, fileURLToPath(dir), logger);
+        // The PDFs of `npm run pdf`, which the pages link to when they exist (src/pdf/built-pdfs.ts).
+        const pdfs = copyBuiltPdfs(paths.root, fileURLToPath(dir));
+        if (pdfs > 0) logger.info(`PDF: ${pdfs} file(s) copied from ${PDF_FOLDER}/`);
         // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
         checkUrlManifest(paths, writeRedirects(paths, fileURLToPath(dir), logger), logger);
         await buildSearchIndex(fileURLToPath(dir), language, logger);

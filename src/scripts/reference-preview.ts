@@ -1,9 +1,11 @@
 /**
  * Previews of citations and cross-references: hovering, focusing or tapping a link marked
  * `data-preview` shows its target (a reference entry, a section's title and first paragraph, a figure,
- * an equation; on this page, or fetched once from another page of the book) in one shared popover, in
- * the top layer, so nothing on the page moves. Esc closes it. Without this script they are plain links.
+ * an equation; on this page, or fetched once from another page of the book — in an export, read from
+ * its `previews.js`) in one shared popover, in the top layer, so nothing on the page moves. Esc closes it. Without this script they are plain links.
  */
+
+import { PREVIEWS_FILE, PREVIEWS_GLOBAL } from './export-previews-file.ts';
 
 const POPOVER_ID = 'reference-preview';
 const SHOW_DELAY = 120;
@@ -33,17 +35,47 @@ function popoverElement(): HTMLElement {
 /** Pages fetched for previews of other chapters' targets, by URL (fetched once each). */
 const pages = new Map<string, Promise<Document | null>>();
 
-/** The element a preview link points to: on this page, or on another page of the book (fetched). */
+/**
+ * Another page of the book as a document to find the target in: fetched on the website; in an
+ * exported book opened from a folder (file://, where fetch is refused), the piece of it that the
+ * export wrote into `previews.js` (src/export/preview-data.ts), loaded once with a classic script.
+ */
+function otherPage(link: HTMLAnchorElement): Promise<Document | null> {
+  if (document.documentElement.hasAttribute('data-export')) return exportedPage(link);
+  return fetch(link.pathname)
+    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
+    .then((html) => new DOMParser().parseFromString(html, 'text/html'))
+    .catch(() => null); // e.g. a page opened from a folder (file://): the link still works
+}
+
+let exportedPreviews: Promise<Record<string, string>> | undefined;
+
+async function exportedPage(link: HTMLAnchorElement): Promise<Document | null> {
+  const root = new URL(document.documentElement.dataset.base ?? './', location.href);
+  exportedPreviews ??= new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = new URL(PREVIEWS_FILE, root).href;
+    const read = () => ((globalThis as Record<string, unknown>)[PREVIEWS_GLOBAL] as Record<string, string> | undefined) ?? {};
+    script.addEventListener('load', () => resolve(read()));
+    script.addEventListener('error', () => resolve({})); // the link still works
+    document.head.append(script);
+  });
+  const html = (await exportedPreviews)[link.pathname.slice(root.pathname.length)];
+  if (html === undefined) return null;
+  const page = new DOMParser().parseFromString(`<base href="${root.href}">${html}`, 'text/html');
+  // The previews' links are relative to the export's root: make them absolute before they are copied here.
+  for (const node of page.querySelectorAll<HTMLAnchorElement>('a[href]')) node.setAttribute('href', node.href);
+  return page;
+}
+
+/** The element a preview link points to: on this page, or on another page of the book. */
 async function targetOf(link: HTMLAnchorElement): Promise<Element | null> {
   if (link.origin !== location.origin) return null;
   const id = decodeURIComponent(link.hash.slice(1));
   if (id && link.pathname === location.pathname) return document.getElementById(id);
   let page = pages.get(link.pathname);
   if (!page) {
-    page = fetch(link.pathname)
-      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
-      .then((html) => new DOMParser().parseFromString(html, 'text/html'))
-      .catch(() => null); // e.g. a page opened from a folder (file://): the link still works
+    page = otherPage(link);
     pages.set(link.pathname, page);
   }
   const document_ = await page;

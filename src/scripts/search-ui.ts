@@ -1,46 +1,24 @@
 /**
- * The book's search, on Pagefind's JS API, loaded only when the reader shows intent (see
- * book-page.ts). One UI for the dialog (button, `/`, Ctrl/Cmd+K) and the linkable search page
- * (`search/?q=…`): results as you type, chapter and section sub-results with highlighted excerpts, a
- * filter by part, arrow keys through the results, and honest empty and failure states.
+ * The book's search, loaded only when the reader shows intent (see book-page.ts). One UI for the
+ * dialog (button, `/`, Ctrl/Cmd+K) and the linkable search page (`search/?q=…`), over either engine
+ * of search-backend.ts (Pagefind on the website, the export's own index on file://): results as you
+ * type, chapter and section sub-results with highlighted excerpts, a filter by part, arrow keys
+ * through the results, and honest empty and failure states.
  */
 
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-}
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string; number?: string };
-  sub_results: PagefindSubResult[];
-}
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  debouncedSearch(
-    query: string,
-    options?: { filters?: Record<string, string> },
-    wait?: number,
-  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
-}
+import { isExportedBook, type SearchBackend, type SearchResultData } from './search-backend.ts';
+import { pagefindBackend } from './search-backend-pagefind.ts';
 
 const MAX_RESULTS = 10;
 const MAX_SUB_RESULTS = 3;
-let pagefind: Promise<Pagefind> | undefined;
 
-/** Load Pagefind's bundle from this site (a module; browsers refuse it on file:// pages). */
-function loadPagefind(base: string): Promise<Pagefind> {
-  pagefind ??= (async () => {
-    const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await module.options({ excerptLength: 24, highlightParam: 'highlight' });
-    await module.init();
-    return module;
-  })();
-  pagefind.catch(() => (pagefind = undefined));
-  return pagefind;
+/**
+ * The engine behind the UI: the exported book's own index in an export (it works on file://, and is
+ * loaded only there), else Pagefind's.
+ */
+async function loadBackend(base: string): Promise<SearchBackend> {
+  if (isExportedBook()) return (await import('./search-backend-offline.ts')).offlineBackend(base);
+  return pagefindBackend(base);
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -48,6 +26,17 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Reco
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+/** Why search cannot run here, in words a reader can act on. */
+function unavailableMessage(error: unknown): string {
+  if (isExportedBook()) {
+    const detail = error instanceof Error ? ` (${error.message})` : '';
+    return `The search index of this exported book could not be loaded${detail}. This browser may block scripts of pages opened from a folder: allow local files, or open the book's folder through a web server.`;
+  }
+  return location.protocol === 'file:'
+    ? 'Search cannot work on a page opened from a folder (file://): browsers block the search index there. Open the book through a web server — run “npm start” and go to http://localhost:4321 — or use the online edition.'
+    : 'The search index could not be loaded. Check your connection and reload the page.';
 }
 
 /** Pagefind excerpts are escaped text with `<mark>` around matches: keep only those marks. */
@@ -84,7 +73,7 @@ export function mountSearch(container: HTMLElement, options: SearchOptions): HTM
   form.addEventListener('submit', (event) => event.preventDefault());
 
   let filtersLoaded = false;
-  const loadFilters = async (engine: Pagefind) => {
+  const loadFilters = async (engine: SearchBackend) => {
     if (filtersLoaded) return;
     filtersLoaded = true;
     const parts = (await engine.filters()).part ?? {};
@@ -99,28 +88,25 @@ export function mountSearch(container: HTMLElement, options: SearchOptions): HTM
       status.textContent = '';
       return;
     }
-    let engine: Pagefind;
+    let engine: SearchBackend;
     try {
-      engine = await loadPagefind(options.base);
-    } catch {
+      engine = await loadBackend(options.base);
+    } catch (error) {
       list.replaceChildren();
       status.className = 'search-status search-error';
-      status.textContent =
-        location.protocol === 'file:'
-          ? 'Search cannot work on a page opened from a folder (file://): browsers block the search index there. Open the book through a web server — run “npm start” and go to http://localhost:4321 — or use the online edition.'
-          : 'The search index could not be loaded. Check your connection and reload the page.';
+      status.textContent = unavailableMessage(error);
       return;
     }
     void loadFilters(engine);
-    const search = await engine.debouncedSearch(query, filter.value ? { filters: { part: filter.value } } : {}, 120);
+    const search = await engine.search(query, { part: filter.value || undefined, limit: MAX_RESULTS });
     if (!search) return; // a newer query replaced this one
-    const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+    const results = search.results;
     if (input.value.trim() !== query) return;
     status.className = 'search-status';
     status.textContent =
       results.length === 0
         ? `No results for “${query}”. Check the spelling, try fewer words, or search all parts.`
-        : `${search.results.length} result${search.results.length === 1 ? '' : 's'} for “${query}”`;
+        : `${search.total} result${search.total === 1 ? '' : 's'} for “${query}”`;
     list.replaceChildren(...results.map(renderResult));
   };
   input.addEventListener('input', () => void run());
@@ -145,7 +131,7 @@ export function mountSearch(container: HTMLElement, options: SearchOptions): HTM
   return input;
 }
 
-function renderResult(data: PagefindResultData): HTMLLIElement {
+function renderResult(data: SearchResultData): HTMLLIElement {
   const item = element('li', { class: 'search-result' });
   const link = element('a', { href: data.url, class: 'search-result-link' });
   if (data.meta.number) link.append(element('span', { class: 'chapter-number' }, data.meta.number));

@@ -3,7 +3,8 @@
  * flashes the wrong theme (the reader's saved choice, else the system's). It must be inline, since a
  * separate file would load after first paint. It also makes search fail honestly on a page opened
  * from a folder (file://), where the bundled scripts and the search index cannot load
- * (Pagefind/pagefind#202): search explains why instead.
+ * (Pagefind/pagefind#202): search explains why instead — except in an exported book (`data-export`,
+ * `npm run export`), whose scripts and search index are made to work there.
  *
  * The source lives here, not in the component, because the Content-Security-Policy allows inline
  * scripts only by hash (src/security/content-security-policy.ts hashes this exact text).
@@ -14,7 +15,7 @@ export const THEME_BOOT_SCRIPT = `(function () {
   var theme = saved === 'light' || saved === 'dark' ? saved : (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
   document.documentElement.dataset.theme = theme;
   document.documentElement.classList.add('js');
-  if (location.protocol !== 'file:') return;
+  if (location.protocol !== 'file:' || document.documentElement.hasAttribute('data-export')) return;
   var explain = function (event) {
     event.preventDefault();
     var note = document.getElementById('file-search-note');
