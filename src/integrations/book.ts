@@ -10,6 +10,7 @@ import { ContentErrors, runContentCheck } from './content-check.js';
 import { copyKatexAssets, katexDevAssets } from './katex-assets.js';
 import { writeRedirects } from './redirects.js';
 import { buildSearchIndex } from './search.js';
+import { writeServiceWorker } from './service-worker.js';
 import { checkUrlManifest } from './url-manifest.js';
 
 export default function bookIntegration(): AstroIntegration {
@@ -43,12 +44,16 @@ export default function bookIntegration(): AstroIntegration {
         server.watcher.on('unlink', recheck);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        copyKatexAssets(fileURLToPath(dir));
+        const outDir = fileURLToPath(dir);
+        copyKatexAssets(outDir);
         // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
-        checkUrlManifest(paths, writeRedirects(paths, fileURLToPath(dir), logger), logger);
-        await buildSearchIndex(fileURLToPath(dir), language, logger);
-        // Last, so the policy covers every page written above (redirect pages included).
-        applyContentSecurityPolicy(fileURLToPath(dir), logger);
+        const site = writeRedirects(paths, outDir, logger);
+        checkUrlManifest(paths, site, logger);
+        await buildSearchIndex(outDir, language, logger);
+        // After every page written above (redirect pages included).
+        applyContentSecurityPolicy(outDir, logger);
+        // Last: the worker's precache revisions are hashes of the final files (index and policy included).
+        await writeServiceWorker(outDir, site, base, logger);
       },
     },
   };
