@@ -27,8 +27,18 @@ import type { BuiltSite } from './built-site.js';
 /** The worker's file, at the root of the base: its scope is the whole book. */
 export const SERVICE_WORKER = 'sw.js';
 
-/** Figures of the offline copy, read by the page's offline indicator while the copy is saved. */
+/**
+ * Figures of the offline copy (files, sizes): the build's record, and what the offline menu shows a
+ * reader who saves data before they choose to download the book.
+ */
 export const OFFLINE_SUMMARY = 'offline.json';
+
+/**
+ * A script the worker imports (Workbox's `importScripts`): it answers the page's question "how many
+ * files in all?" while the book is being saved, so the menu can count "n of m" without one more
+ * request on the first visit.
+ */
+export const WORKER_SUMMARY_SCRIPT = 'sw-summary.js';
 
 /**
  * Query parameters the worker ignores when it looks a request up in the precache: Pagefind's
@@ -55,7 +65,7 @@ export interface PrecacheContext {
 
 /** Why a file of the output stays out of the offline copy, or `undefined` when it is precached. */
 export function precacheExclusion(file: string, context: PrecacheContext): string | undefined {
-  if (file === SERVICE_WORKER || /^workbox-[\w-]+\.js$/.test(file) || file === OFFLINE_SUMMARY) return 'the worker and its figures';
+  if (file === SERVICE_WORKER || file === WORKER_SUMMARY_SCRIPT || /^workbox-[\w-]+\.js$/.test(file) || file === OFFLINE_SUMMARY) return 'the worker and its figures';
   if (context.redirectPages.has(file)) return 'redirect pages of old URLs';
   if (file === '404.html') return 'the 404 page';
   if (/\.(woff|ttf)$/.test(file)) return 'fonts in formats other than WOFF2';
@@ -135,6 +145,8 @@ export async function writeServiceWorker(outDir: string, site: BuiltSite, base: 
       },
     ],
     ignoreURLParametersMatching: [...IGNORED_URL_PARAMETERS],
+    // Relative to the worker: below the base.
+    importScripts: [WORKER_SUMMARY_SCRIPT],
     // Requests for `x/` find `x/` (precacheUrl), and `x/index.html` if a link names the file.
     directoryIndex: 'index.html',
     // The first worker controls the page that installed it, so that page knows it is offline-ready;
@@ -150,9 +162,22 @@ export async function writeServiceWorker(outDir: string, site: BuiltSite, base: 
   });
   for (const warning of result.warnings) logger.warn(`Offline: ${warning}`);
   writeFileSync(path.join(outDir, OFFLINE_SUMMARY), `${JSON.stringify(summary)}\n`);
+  writeFileSync(path.join(outDir, WORKER_SUMMARY_SCRIPT), workerSummaryScript(summary));
   const left = [...excluded].map(([reason, count]) => `${reason} (${count})`).join(", ");
   logger.info(`Offline: ${summary.files} file(s) precached, ${megabytes(summary.bytes)} stored, about ${megabytes(summary.downloadBytes)} to download (gzip); left out: ${left || 'nothing'}`);
   return summary;
+}
+
+/** The worker's answer to `{ type: 'OFFLINE_SUMMARY' }` on a message port: the figures of its edition. */
+export function workerSummaryScript(summary: OfflineSummary): string {
+  return [
+    '// Written by the build (src/integrations/service-worker.ts): the figures of this edition\'s offline copy, for the page\'s offline menu.',
+    `const OFFLINE_SUMMARY = ${JSON.stringify(summary)};`,
+    "self.addEventListener('message', (event) => {",
+    "  if (event.data && event.data.type === 'OFFLINE_SUMMARY' && event.ports[0]) event.ports[0].postMessage(OFFLINE_SUMMARY);",
+    '});',
+    '',
+  ].join('\n');
 }
 
 function searchLanguages(outDir: string): Set<string> {

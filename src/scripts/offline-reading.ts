@@ -78,8 +78,11 @@ async function register(elements: Elements, askedFor: boolean): Promise<void> {
 function track(registration: ServiceWorkerRegistration, elements: Elements): void {
   if (registration.active) show(elements, 'ready');
   if (registration.waiting && registration.active) offerNewEdition(registration, elements.notice);
+  // `updatefound` can fire for the worker that `installing` already gave: watch each worker once.
+  const watched = new WeakSet<ServiceWorker>();
   const watch = (worker: ServiceWorker | null) => {
-    if (!worker) return;
+    if (!worker || watched.has(worker)) return;
+    watched.add(worker);
     if (!registration.active) {
       watchFirstSave(registration, worker, elements);
       return;
@@ -96,7 +99,7 @@ function track(registration: ServiceWorkerRegistration, elements: Elements): voi
 /** The first save of the book: progress in the menu, counted in the worker's cache, until it is done. */
 function watchFirstSave(registration: ServiceWorkerRegistration, worker: ServiceWorker, elements: Elements): void {
   let summary: OfflineSummary | undefined;
-  void loadSummary().then((loaded) => (summary = loaded));
+  void askSummary(worker).then((answer) => (summary = answer));
   const update = async () => {
     const saved = await savedFiles(registration.scope);
     show(elements, 'saving', { saved, total: summary?.files });
@@ -173,6 +176,17 @@ async function savedFiles(scope: string): Promise<number> {
   return count;
 }
 
+/** The worker's figures of its edition (src/integrations/service-worker.ts writes its answer), or nothing within a second. */
+function askSummary(worker: ServiceWorker): Promise<OfflineSummary | undefined> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<OfflineSummary>) => resolve(event.data);
+    setTimeout(() => resolve(undefined), 1000);
+    worker.postMessage({ type: 'OFFLINE_SUMMARY' }, [channel.port2]);
+  });
+}
+
+/** The figures of the offline copy, before any worker runs (the save-data offer). */
 async function loadSummary(): Promise<OfflineSummary | undefined> {
   try {
     const response = await fetch(`${base}offline.json`, { cache: 'no-store' });
