@@ -5,7 +5,7 @@
  * hash of the bytes readers will get.
  *
  * What is precached is everything a reader needs to read and search the whole book without a
- * network, and nothing else (precacheSelection): pages, scripts, styles, KaTeX's fonts in WOFF2
+ * network, and nothing else (precacheExclusion): pages, scripts, styles, KaTeX's fonts in WOFF2
  * only, the search index with its one WebAssembly build, the icons and images pages use. Left out:
  * redirect pages of old URLs (an old link needs the network once), the 404 page, `_headers`, unused
  * copies of figures that pages inline, other font formats, and any file type that is not part of
@@ -111,7 +111,8 @@ export interface OfflineSummary {
 
 /**
  * Write `<outDir>/sw.js` for the site in `outDir` (as `site` read it, before the policy step: page
- * references do not change after it) served under `base`, and `offline.json` with its figures.
+ * references do not change after it) served under `base`, with `sw-summary.js` and `offline.json`
+ * for its figures.
  */
 export async function writeServiceWorker(outDir: string, site: BuiltSite, base: string, logger: AstroIntegrationLogger): Promise<OfflineSummary> {
   const context: PrecacheContext = {
@@ -154,7 +155,7 @@ export async function writeServiceWorker(outDir: string, site: BuiltSite, base: 
     clientsClaim: true,
     skipWaiting: false,
     cleanupOutdatedCaches: true,
-    // One file: no runtime script to import, fewer moving parts under a sub-path.
+    // Workbox's runtime inside sw.js: no runtime file to deploy and import beside it.
     inlineWorkboxRuntime: true,
     mode: 'production',
     sourcemap: false,
@@ -163,7 +164,7 @@ export async function writeServiceWorker(outDir: string, site: BuiltSite, base: 
   for (const warning of result.warnings) logger.warn(`Offline: ${warning}`);
   writeFileSync(path.join(outDir, OFFLINE_SUMMARY), `${JSON.stringify(summary)}\n`);
   writeFileSync(path.join(outDir, WORKER_SUMMARY_SCRIPT), workerSummaryScript(summary));
-  const left = [...excluded].map(([reason, count]) => `${reason} (${count})`).join(", ");
+  const left = [...excluded].map(([reason, count]) => `${reason} (${count})`).join(', ');
   logger.info(`Offline: ${summary.files} file(s) precached, ${megabytes(summary.bytes)} stored, about ${megabytes(summary.downloadBytes)} to download (gzip); left out: ${left || 'nothing'}`);
   return summary;
 }

@@ -6,14 +6,16 @@
  * nothing of the old one in the cache. Under a sub-path the worker's scope is the sub-path. Where
  * service workers are refused, the site works as before and the header claims nothing.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { astroBuild, fixture } from '../support/astro-build.js';
 import { useBrowserSession } from '../support/browser-session.js';
 import { SUB_PATH } from '../support/build-sites.js';
 import { type StaticSite, serveStatic, staticSites } from '../support/static-server.js';
+import { tamperedSite } from '../support/tampered-site.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const session = useBrowserSession('subPath');
@@ -55,6 +57,17 @@ function precachedUrls(page: Page): Promise<{ caches: string[]; urls: string[] }
     for (const name of names) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
     return { caches: names, urls };
   });
+}
+
+/** WCAG 2.1 AA violations of the offline menu and the notice, in light and dark (axe-core), one line each. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).include('.site-header').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    for (const violation of violations) problems.push(`${colorScheme}: ${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`);
+  }
+  return problems;
 }
 
 /** Run a query in the search dialog and return its status line once results are in. */
@@ -163,6 +176,23 @@ describe('offline reading', () => {
     await context.close();
   });
 
+  it('should say the book was not saved when saving fails, and claim nothing else', async () => {
+    // A host that lost one file of the book: the worker cannot save the whole book.
+    const dir = tamperedSite(inject('bookDir'), {});
+    rmSync(path.join(dir, 'pagefind', 'pagefind-entry.json'));
+    const site = await sites.serve(dir);
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url('generative-ai/'));
+    await page.locator('[data-offline-status][data-state="failed"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-offline-label]').textContent()).toBe('Not saved for offline');
+    await page.locator('.offline-summary').click();
+    expect(await page.locator('[data-offline-message]').textContent()).toContain('could not be saved for offline reading');
+    expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    await context.close();
+  });
+
   it('should offer to save the book, with its size, when the browser asks to save data, and save it on request', async () => {
     const dir = inject('bookDir');
     const summary = JSON.parse(readFileSync(path.join(dir, 'offline.json'), 'utf8')) as { files: number; downloadBytes: number };
@@ -220,6 +250,13 @@ describe('a new edition', () => {
       const notice = page.locator('[data-update-notice][role="status"]');
       await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain('A new edition of the book is available');
       expect(await page.locator('.chapter-body').textContent()).not.toContain('second edition');
+      // The notice and the open menu meet WCAG 2.1 AA in both themes; the notice's button is next after the menu for Tab.
+      await page.locator('.offline-summary').click();
+      expect(await axeProblems(page)).toEqual([]);
+      await page.locator('.offline-summary').click();
+      await page.locator('.offline-summary').focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reload');
 
       // Reload shows the new text, and the page is still offline-ready.
       await notice.getByRole('button', { name: 'Reload' }).click();
