@@ -95,6 +95,12 @@ describe('offline reading', () => {
     expect(labels.some((label) => new RegExp(`^Saving for offline… \\d+ of ${summary.files}$`).test(label)), labels.join(' | ')).toBe(true);
     expect(await page.locator('[data-offline-label]').textContent()).toBe('Available offline');
     expect((await precachedUrls(page)).urls).toHaveLength(summary.files);
+    // Installable: Chromium finds the manifest valid and nothing missing (icons, worker), but that a
+    // test context is a private one.
+    const cdp = await context.newCDPSession(page);
+    expect((await cdp.send('Page.getAppManifest')).errors).toEqual([]);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors.map((error) => error.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
     // The menu opens from the keyboard and explains.
     await page.locator('.offline-summary').focus();
     await page.keyboard.press('Enter');
