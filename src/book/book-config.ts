@@ -1,8 +1,9 @@
 /**
  * The book's configuration, in one place: the settings of the structure file (`content/book.yaml`:
  * title, authors, language, site URL, base path, bibliography, citation style), validated once by the
- * structure file's Zod schema with errors at their line, the environment's override of the base path
- * (`BASE=/course/rai/ npm run build`), and the folders the book lives in. Every module that needs a
+ * structure file's Zod schema with errors at their line, the environment's overrides of the base path
+ * and the site URL (`BASE=/course/rai/ SITE=https://example.org/course/rai/ npm run build`, as a deploy
+ * workflow sets them), and the folders the book lives in. Every module that needs a
  * setting reads it from here. An invalid structure file still yields a configuration, of defaults,
  * so that the content check can list every problem of the book before the build fails.
  */
@@ -21,6 +22,7 @@ export interface BookConfig {
   file: VFile;
   title: string;
   language: string;
+  /** The public URL: SITE from the environment, else the structure file's `siteUrl`. */
   siteUrl?: string;
   /** The book's authors, in order. */
   authors: string[];
@@ -42,6 +44,20 @@ export function normalizeBase(value: string): string {
   return trimmed === '//' ? '/' : trimmed;
 }
 
+/** The SITE variable, checked: an absolute http(s) URL, or the build stops saying what to write. */
+export function siteUrlFromEnvironment(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new Error(`SITE=${value} is not the full public URL of the site: write it with its scheme, e.g. SITE=https://example.org/course/rai/`);
+  }
+  return url.href;
+}
+
 /** The configuration of the book at `paths`, with `env`'s overrides. */
 export function loadBookConfig(paths: BookPaths = bookPaths(), env: NodeJS.ProcessEnv = process.env): BookConfig {
   const { structure, file } = loadBookStructure(paths.structure, displayPath(paths, paths.structure));
@@ -52,7 +68,7 @@ export function loadBookConfig(paths: BookPaths = bookPaths(), env: NodeJS.Proce
     file,
     title: structure?.title ?? '',
     language: structure?.language ?? 'en',
-    siteUrl: structure?.siteUrl,
+    siteUrl: env.SITE ? siteUrlFromEnvironment(env.SITE) : structure?.siteUrl,
     authors: structure?.authors ?? [],
     published: structure?.published ?? new Date().toISOString().slice(0, 10),
     edition: structure?.edition,

@@ -16,6 +16,7 @@ import { describeCounts } from '../process/build-counts.js';
 import { buildSearchIndex } from './search.js';
 import { writeSitemap } from './sitemap.js';
 import { type ContentEntryTypeHook, notebookDevImages, notebookEntryType, writeNotebookImages } from './notebooks.js';
+import { writeServiceWorker } from './service-worker.js';
 import { checkUrlManifest } from './url-manifest.js';
 
 export default function bookIntegration(): AstroIntegration {
@@ -52,18 +53,22 @@ export default function bookIntegration(): AstroIntegration {
         server.watcher.on('unlink', recheck);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const fonts = await writeKatexFontSubsets(fileURLToPath(dir));
+        const outDir = fileURLToPath(dir);
+        const fonts = await writeKatexFontSubsets(outDir);
         logger.info(`KaTeX fonts: ${fonts.fonts} in use, subset from ${kilobytes(fonts.fullBytes)} to ${kilobytes(fonts.subsetBytes)}`);
-        writeNotebookImages(paths, fileURLToPath(dir), logger);
+        writeNotebookImages(paths, outDir, logger);
         // The PDFs of `npm run pdf`, which the pages link to when they exist (src/pdf/built-pdfs.ts).
-        const pdfs = copyBuiltPdfs(paths.root, fileURLToPath(dir));
+        const pdfs = copyBuiltPdfs(paths.root, outDir);
         if (pdfs > 0) logger.info(`PDF: ${pdfs} file(s) copied from ${PDF_FOLDER}/`);
         // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
-        checkUrlManifest(paths, writeRedirects(paths, fileURLToPath(dir), logger), logger);
-        await buildSearchIndex(fileURLToPath(dir), language, logger);
-        writeSitemap(fileURLToPath(dir), loadBookConfig(paths), bookContextFor(paths).model(), logger);
-        // Last, so the policy covers every page written above (redirect pages included).
-        applyContentSecurityPolicy(fileURLToPath(dir), logger);
+        const site = writeRedirects(paths, outDir, logger);
+        checkUrlManifest(paths, site, logger);
+        await buildSearchIndex(outDir, language, logger);
+        writeSitemap(outDir, loadBookConfig(paths), bookContextFor(paths).model(), logger);
+        // After every page written above (redirect pages included).
+        applyContentSecurityPolicy(outDir, logger);
+        // Last: the worker's precache revisions are hashes of the final files (index and policy included).
+        await writeServiceWorker(outDir, site, base, logger);
         // For `npm run bench:scale`: how often the build parsed, rendered and formatted.
         if (process.env.BOOK_COUNTS === '1') logger.info(`Work counts: ${describeCounts()}`);
       },

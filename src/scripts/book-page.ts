@@ -1,9 +1,11 @@
 /**
  * The page's only script (bundled, small): the theme switch, the contents drawer on phones, the
- * on-this-page highlight of the section being read, previews, and the lazy loader of search.
+ * on-this-page highlight of the section being read, previews, the lazy loader of search, and offline
+ * reading (the service worker's registration, the offline menu, the new-edition notice).
  * Everything works as plain links without it.
  */
 
+import { setupOfflineReading } from './offline-reading.ts';
 import './reference-preview.ts';
 
 const root = document.documentElement;
@@ -152,3 +154,4 @@ setupMenu();
 setupScrollableRegions();
 setupSectionHighlight();
 setupSearch();
+setupOfflineReading();

@@ -39,8 +39,11 @@ export interface StaticSite {
   close: () => Promise<void>;
 }
 
-/** Serve `root` under `base` on a free port. */
-export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
+/**
+ * Serve `root` under `base` on a free port, or on `port`: serving two builds in turn on one port lets
+ * a test deploy a new edition to the same origin, as the offline tests do.
+ */
+export async function serveStatic(root: string, base = '/', options: { port?: number } = {}): Promise<StaticSite> {
   const headerRules = readHeaderRules(root);
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -56,7 +59,7 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
     headers['Cache-Control'] = pathname.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
     send(response, 200, file, headers, gzip, request.method === 'HEAD');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {

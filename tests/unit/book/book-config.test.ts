@@ -44,6 +44,13 @@ describe('the book configuration', () => {
     expect(normalizeBase('//')).toBe('/');
   });
 
+  it('should let SITE from the environment override the site URL, and refuse one that is not a full URL', () => {
+    const paths = bookWith('siteUrl: https://example.org/rai/\n');
+    expect(loadBookConfig(paths, { SITE: 'https://someone.github.io/book/' }).siteUrl).toBe('https://someone.github.io/book/');
+    expect(loadBookConfig(paths, {}).siteUrl).toBe('https://example.org/rai/');
+    expect(() => loadBookConfig(paths, { SITE: 'someone.github.io/book' })).toThrow('SITE=someone.github.io/book is not the full public URL of the site: write it with its scheme, e.g. SITE=https://example.org/course/rai/');
+  });
+
   it('should report each invalid setting at its line, and still give defaults', () => {
     const paths = bookWith('language: English\nsiteUrl: example.org\nbase: course\nbibliography: refs.txt\n');
     const config = loadBookConfig(paths, {});
