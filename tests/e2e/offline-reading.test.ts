@@ -18,7 +18,7 @@ import { type StaticSite, serveStatic, staticSites } from '../support/static-ser
 import { tamperedSite } from '../support/tampered-site.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-const session = useBrowserSession('subPath');
+const session = useBrowserSession('subPath', { serviceWorkers: 'allow' });
 const sites = staticSites();
 
 afterAll(async () => {

@@ -6,7 +6,7 @@
  *     const session = useBrowserSession('book', 'subPath');
  *     it('…', async () => { const page = await session.browser.newPage(); await page.goto(session.book.url('framework/')); });
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { SUB_PATH } from './build-sites.js';
@@ -32,13 +32,41 @@ const serve: Record<BuiltSiteName, () => Promise<StaticSite>> = {
   myst: () => serveStatic(inject('mystDir')),
 };
 
-/** Serve `sites` (none, for a file that serves its own) and launch Chromium for the tests of the calling file. */
-export function useBrowserSession(...sites: BuiltSiteName[]): BrowserSession {
+export interface SessionOptions {
+  /**
+   * The book's service worker saves the whole book (~90 files) in the background after a page loads.
+   * Blocked by default: the every-page gates open hundreds of fresh contexts, and each would start a
+   * full save. The offline-reading tests allow it.
+   */
+  serviceWorkers?: 'allow' | 'block';
+}
+
+/** `browser`, whose new contexts and pages block service workers unless the test asks for them. */
+function blockingServiceWorkers(browser: Browser): Browser {
+  return new Proxy(browser, {
+    get(target, property) {
+      if (property === 'newContext' || property === 'newPage') {
+        return (options: BrowserContextOptions = {}) => target[property]({ serviceWorkers: 'block', ...options });
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Serve `sites` (none, for a file that serves its own) and launch Chromium for the tests of the calling
+ * file; an options object among them may allow service workers.
+ */
+export function useBrowserSession(...args: (BuiltSiteName | SessionOptions)[]): BrowserSession {
+  const sites = args.filter((arg): arg is BuiltSiteName => typeof arg === 'string');
+  const options = args.find((arg): arg is SessionOptions => typeof arg === 'object') ?? {};
   const served: Partial<Record<BuiltSiteName, StaticSite>> = {};
   let browser: Browser | undefined;
   beforeAll(async () => {
     for (const name of sites) served[name] = await serve[name]();
-    browser = await launchBrowser();
+    const launched = await launchBrowser();
+    browser = options.serviceWorkers === 'allow' ? launched : blockingServiceWorkers(launched);
   });
   afterAll(async () => {
     await browser?.close();
