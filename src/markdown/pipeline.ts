@@ -30,6 +30,7 @@ import rehypeHeadingAnchors from './heading-anchors/index.js';
 import remarkMathCheck from './math-check/index.js';
 import remarkMathDirective from './math-directive/index.js';
 import remarkMathFlag from './math-flag/index.js';
+import remarkNotebookFlag from './notebook-flag/index.js';
 import remarkMystRoles from './myst-roles/index.js';
 import remarkRawLatexCheck from './raw-latex-check/index.js';
 import remarkRolePlaceholders from './role-placeholders/index.js';
@@ -102,6 +103,7 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     [remarkMathCheck, { macros: options.mathMacros }],
     remarkRawLatexCheck,
     remarkMathFlag,
+    remarkNotebookFlag,
     remarkRolePlaceholders,
   ];
 }
