@@ -4,6 +4,7 @@
  * duplicate key (both lines). Text between entries (comments, the YAML front matter some tools
  * write at the top) is ignored, as BibTeX itself ignores it.
  */
+import { location } from 'vfile-location';
 
 /** One `@type{key, …}` entry as written. */
 export interface RawBibEntry {
@@ -31,17 +32,10 @@ const NON_ENTRY_TYPES = new Set(['string', 'preamble', 'comment']);
 export function splitBibEntries(source: string): { entries: RawBibEntry[]; problems: BibSourceProblem[] } {
   const entries: RawBibEntry[] = [];
   const problems: BibSourceProblem[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
+  const where = location(source);
   const position = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((lineStarts[middle] as number) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 };
+    const point = where.toPoint(offset);
+    return { line: point?.line ?? 1, column: point?.column ?? 1 };
   };
 
   const header = /@([A-Za-z]+)\s*([{(])/g;

@@ -4,6 +4,7 @@
  * "cell 7"). A file that is not JSON, or not an nbformat 4 notebook, is a positioned error, never a crash.
  */
 import { type Node as JsonNode, findNodeAtLocation, type JSONPath, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { location } from 'vfile-location';
 
 /** Multi-line text as nbformat stores it: one string, or a list of lines (each ending in `\n`). */
 export type MultilineText = string | string[];
@@ -55,17 +56,10 @@ export interface ParsedNotebook {
 
 /** Parse and validate `text`. Never throws. */
 export function parseNotebookJson(text: string): ParsedNotebook {
-  const lineStarts = [0];
-  for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1);
+  const where = location(text);
   const placeAt = (offset: number): FilePlace => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((lineStarts[middle] as number) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 };
+    const point = where.toPoint(offset);
+    return { line: point?.line ?? 1, column: point?.column ?? 1 };
   };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
