@@ -15,6 +15,7 @@
  */
 import { markdownLineEnding } from 'micromark-util-character';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { nonLazyContinuation } from '../micromark/non-lazy-continuation.js';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -30,19 +31,6 @@ const BACKSLASH = 92;
 const BEGIN = '\\begin{';
 
 const amsmath: Construct = { name: 'mystAmsmath', tokenize: tokenizeAmsmath, concrete: true, add: 'before' };
-
-const nonLazyLineEnding: Construct = { partial: true, tokenize: tokenizeNonLazyLineEnding };
-
-function tokenizeNonLazyLineEnding(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  const self = this;
-  return (code: Code) => {
-    if (code === null) return nok(code);
-    effects.enter('lineEnding');
-    effects.consume(code);
-    effects.exit('lineEnding');
-    return (next: Code) => (self.parser.lazy[self.now().line] ? nok(next) : ok(next));
-  };
-}
 
 function tokenizeAmsmath(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   let matched = 0;
@@ -94,7 +82,7 @@ function tokenizeAmsmath(this: TokenizeContext, effects: Effects, ok: State, nok
         return ok(code);
       }
       if (code === null) return nok(code);
-      return effects.attempt(nonLazyLineEnding, nextLine, nok)(code);
+      return effects.attempt(nonLazyContinuation, nextLine, nok)(code);
     }
     if (!inValue) effects.enter('mystAmsmathValue');
     inValue = true;

@@ -14,25 +14,12 @@
  */
 import { markdownLineEnding, markdownSpace } from 'micromark-util-character';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { nonLazyContinuation } from '../micromark/non-lazy-continuation.js';
 
 const COLON = 58;
 const LEFT_BRACE = 123;
 
 const colonFence: Construct = { name: 'mystColonFence', tokenize: tokenizeColonFence, concrete: true, add: 'before' };
-
-/** A line ending followed by a line that is not a lazy continuation (as micromark's own partial). */
-const nonLazyContinuation: Construct = { partial: true, tokenize: tokenizeNonLazyContinuation };
-
-function tokenizeNonLazyContinuation(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  const self = this;
-  return (code: Code) => {
-    if (code === null) return nok(code);
-    effects.enter('lineEnding');
-    effects.consume(code);
-    effects.exit('lineEnding');
-    return (next: Code) => (self.parser.lazy[self.now().line] ? nok(next) : ok(next));
-  };
-}
 
 /** Consume spaces and tabs as one token of `type`, at most `max` of them, then go on with `next`. */
 function spaces(effects: Effects, next: State, type: 'whitespace' | 'linePrefix', max = Infinity): State {
