@@ -4,13 +4,11 @@
  * and ROC marker follow and a summary is announced; without JavaScript the data and the state at
  * t = 0.5 are there; it fits a phone; and its script is loaded on its page only.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { rocX, rocY } from '../../src/interactive/classification/roc-plot.js';
 import { useBrowserSession } from '../support/browser-session.js';
-import { sidewaysOverflow, transitionDurations } from '../support/figure-checks.js';
+import { sidewaysOverflow, transitionDurations, widgetScriptPages } from '../support/figure-checks.js';
 
 const CHAPTER = 'machine-learning-fundamentals/';
 const OTHER_CHAPTER = 'measuring-fairness/';
@@ -143,32 +141,17 @@ describe('the threshold explorer', () => {
   });
 
   it('should load its script on its page only', async () => {
-    const scriptsOf = async (page: Page, pathBelowBase: string) => {
-      const scripts: string[] = [];
-      page.on('request', (request) => {
-        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-      });
-      await page.goto(session.book.url(pathBelowBase), { waitUntil: 'networkidle' });
-      return scripts;
-    };
     const page = await session.browser.newPage();
-    const withWidget = await scriptsOf(page, CHAPTER);
-    const defined = await page.evaluate(() => customElements.get('threshold-explorer') !== undefined);
-    const other = await session.browser.newPage();
-    const without = await scriptsOf(other, OTHER_CHAPTER);
-    expect(defined).toBe(true);
-    expect(await other.evaluate(() => customElements.get('threshold-explorer'))).toBeUndefined();
-    // The widget's script is what the chapter loads beyond the layout's script.
-    const widgetScripts = withWidget.filter((script) => !without.includes(script));
-    expect(widgetScripts).toHaveLength(1);
+    await page.goto(session.book.url(CHAPTER), { waitUntil: 'networkidle' });
+    // Defined once the module has run (later than network idle on a busy machine).
+    await page.waitForFunction(() => customElements.get('threshold-explorer') !== undefined);
+    await page.goto(session.book.url(OTHER_CHAPTER), { waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => customElements.get('threshold-explorer'))).toBeUndefined();
     await page.close();
-    await other.close();
 
-    // No other page of the build refers to it.
-    const bookDir = inject('bookDir');
-    const file = path.basename(widgetScripts[0] as string);
-    const pages = (readdirSync(bookDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => name.endsWith('.html'));
-    const referring = pages.filter((name) => readFileSync(path.join(bookDir, name), 'utf8').includes(file));
-    expect(referring.map((name) => name.split(path.sep).join('/'))).toEqual([`${CHAPTER}index.html`]);
+    // The widget's script is what the chapter's HTML loads beyond another chapter's, and no other page refers to it.
+    const { widgetScripts, referringPages } = widgetScriptPages(inject('bookDir'), CHAPTER, OTHER_CHAPTER);
+    expect(widgetScripts).toHaveLength(1);
+    expect(referringPages).toEqual([`${CHAPTER}index.html`]);
   });
 });

@@ -5,13 +5,12 @@
  * state after 200 episodes is there, in the grid, the chart, the sentences and the table; it fits a
  * phone; and its script is loaded on its page only.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { greedyPath, Learner, type RewardMode, trainedLearner } from '../../src/interactive/proxy-gridworld/gridworld.js';
 import { announcementText, describe as describeLearner } from '../../src/interactive/proxy-gridworld/wording.js';
 import { useBrowserSession } from '../support/browser-session.js';
+import { widgetScriptPages } from '../support/figure-checks.js';
 
 const CHAPTER = 'alignment/';
 const OTHER_CHAPTER = 'generative-ai/';
@@ -102,7 +101,7 @@ describe('the proxy grid world', () => {
         return button.closest('proxy-gridworld')?.hasAttribute('aria-busy') ?? false;
       });
       // Either way, the run ends with the state after 250 episodes.
-      await expect.poll(() => figure.locator('[data-headline]').textContent(), { timeout: 5000 }).toBe('Proxy reward, 250 episodes learned.');
+      await expect.poll(() => figure.locator('[data-headline]').textContent(), { timeout: 15_000 }).toBe('Proxy reward, 250 episodes learned.');
       expect(await shownWords(figure)).toEqual(expectedWords(trained('proxy', 250)));
       expect(await figure.getAttribute('aria-busy')).toBeNull();
       await context.close();
@@ -146,29 +145,17 @@ describe('the proxy grid world', () => {
   });
 
   it('should load its script on its page only', async () => {
-    const scriptsOf = async (page: Page, pathBelowBase: string) => {
-      const scripts: string[] = [];
-      page.on('request', (request) => {
-        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-      });
-      await page.goto(session.book.url(pathBelowBase), { waitUntil: 'networkidle' });
-      return scripts;
-    };
     const page = await session.browser.newPage();
-    const withWidget = await scriptsOf(page, CHAPTER);
-    expect(await page.evaluate(() => customElements.get('proxy-gridworld') !== undefined)).toBe(true);
-    const other = await session.browser.newPage();
-    const without = await scriptsOf(other, OTHER_CHAPTER);
-    expect(await other.evaluate(() => customElements.get('proxy-gridworld'))).toBeUndefined();
-    const widgetScripts = withWidget.filter((script) => !without.includes(script));
-    expect(widgetScripts).toHaveLength(1);
+    await page.goto(session.book.url(CHAPTER), { waitUntil: 'networkidle' });
+    // Defined once the module has run (later than network idle on a busy machine).
+    await page.waitForFunction(() => customElements.get('proxy-gridworld') !== undefined);
+    await page.goto(session.book.url(OTHER_CHAPTER), { waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => customElements.get('proxy-gridworld'))).toBeUndefined();
     await page.close();
-    await other.close();
 
-    const bookDir = inject('bookDir');
-    const file = path.basename(widgetScripts[0] as string);
-    const pages = (readdirSync(bookDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => name.endsWith('.html'));
-    const referring = pages.filter((name) => readFileSync(path.join(bookDir, name), 'utf8').includes(file));
-    expect(referring.map((name) => name.split(path.sep).join('/'))).toEqual([`${CHAPTER}index.html`]);
+    // The widget's script is what the chapter's HTML loads beyond another chapter's, and no other page refers to it.
+    const { widgetScripts, referringPages } = widgetScriptPages(inject('bookDir'), CHAPTER, OTHER_CHAPTER);
+    expect(widgetScripts).toHaveLength(1);
+    expect(referringPages).toEqual([`${CHAPTER}index.html`]);
   });
 });

@@ -4,11 +4,10 @@
  * announced; without JavaScript the state of the worked example is there; it fits a phone; its bars
  * move without animation for readers who ask for reduced motion; its script is on its page only.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session.js';
+import { widgetScriptPages } from '../support/figure-checks.js';
 
 const CHAPTER = 'local-interpretation/';
 const OTHER_CHAPTER = 'measuring-fairness/';
@@ -123,28 +122,17 @@ describe('the Shapley explorer', () => {
   });
 
   it('should load its script on its page only', async () => {
-    const scriptsOf = async (page: Page, pathBelowBase: string) => {
-      const scripts: string[] = [];
-      page.on('request', (request) => {
-        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-      });
-      await page.goto(session.book.url(pathBelowBase), { waitUntil: 'networkidle' });
-      return scripts;
-    };
     const page = await session.browser.newPage();
-    const withWidget = await scriptsOf(page, CHAPTER);
-    const other = await session.browser.newPage();
-    const without = await scriptsOf(other, OTHER_CHAPTER);
-    expect(await page.evaluate(() => customElements.get('shapley-explorer') !== undefined)).toBe(true);
-    expect(await other.evaluate(() => customElements.get('shapley-explorer'))).toBeUndefined();
-    const widgetScripts = withWidget.filter((script) => !without.includes(script));
-    expect(widgetScripts).toHaveLength(1);
+    await page.goto(session.book.url(CHAPTER), { waitUntil: 'networkidle' });
+    // Defined once the module has run (later than network idle on a busy machine).
+    await page.waitForFunction(() => customElements.get('shapley-explorer') !== undefined);
+    await page.goto(session.book.url(OTHER_CHAPTER), { waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => customElements.get('shapley-explorer'))).toBeUndefined();
     await page.close();
-    await other.close();
-    const bookDir = inject('bookDir');
-    const file = path.basename(widgetScripts[0] as string);
-    const pages = (readdirSync(bookDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => name.endsWith('.html'));
-    const referring = pages.filter((name) => readFileSync(path.join(bookDir, name), 'utf8').includes(file));
-    expect(referring.map((name) => name.split(path.sep).join('/'))).toEqual([`${CHAPTER}index.html`]);
+
+    // The widget's script is what the chapter's HTML loads beyond another chapter's, and no other page refers to it.
+    const { widgetScripts, referringPages } = widgetScriptPages(inject('bookDir'), CHAPTER, OTHER_CHAPTER);
+    expect(widgetScripts).toHaveLength(1);
+    expect(referringPages).toEqual([`${CHAPTER}index.html`]);
   });
 });
