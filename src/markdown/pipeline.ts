@@ -15,6 +15,7 @@ import remarkBibliographyDirective from './bibliography-directive/index.js';
 import remarkCallouts from './callouts/index.js';
 import remarkChapterContext from './chapter-context/index.js';
 import remarkChapterTitle from './chapter-title/index.js';
+import remarkCitationKeys from './citation-keys/index.js';
 import remarkCitations from './citations/index.js';
 import remarkCodeCells from './code-cells/index.js';
 import remarkCrossReferences from './crossrefs/index.js';
@@ -54,7 +55,10 @@ export interface PipelineOptions {
   language?: string;
   /** The whole book, as the chapter being rendered needs it (its number, cross-reference targets). */
   book: BookContext;
-  /** For the content check: report every problem, but skip work only rendering needs (formatting). */
+  /**
+   * For the content check: the checking plugins only, without those that only format what is already
+   * checked (citations through citeproc). Every problem is still reported.
+   */
   checkOnly?: boolean;
 }
 
@@ -62,18 +66,14 @@ export interface PipelineOptions {
  * remark plugins after parsing, in order: syntax (math, amsmath environments, colon-fenced directives);
  * the chapter's context and its `# Title` heading; directives (callouts, images, figures, the
  * bibliography's place) whose bodies are Markdown, so roles inside them are typed next; roles; labels
- * and equation numbers; then the resolvers (citations, cross-references, glossary terms); checks and
+ * and equation numbers; then the resolvers (citation keys and, when rendering, their formatting; cross-references; glossary terms); checks and
  * flags last.
  */
 export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
-  const citations = {
-    bibliographyPath: options.bibliographyPath,
-    bibliographyDisplayPath: options.bibliographyDisplayPath,
-    style: options.citationStyle,
-    language: options.language,
-    checkOnly: options.checkOnly,
-    citedInBook: () => options.book.citedKeys(),
-  };
+  const bibliography = { bibliographyPath: options.bibliographyPath, bibliographyDisplayPath: options.bibliographyDisplayPath };
+  const citations = { ...bibliography, style: options.citationStyle, language: options.language, citedInBook: () => options.book.citedKeys() };
+  // Plugins that only format what other plugins have checked: rendering's, not the content check's.
+  const formatting: RemarkPlugins = options.checkOnly ? [] : [[remarkCitations, citations]];
   return [
     // Counted for `npm run bench:scale`: each chapter should be checked once and rendered once.
     () => () => countWork(options.checkOnly ? 'content checks' : 'renders'),
@@ -94,7 +94,8 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     remarkLabels,
     remarkEquations,
     remarkEpigraphs,
-    [remarkCitations, citations],
+    [remarkCitationKeys, bibliography],
+    ...formatting,
     [remarkCrossReferences, { targets: () => options.book.targets(), base: options.base }],
     [
       remarkGlossaryTerms,

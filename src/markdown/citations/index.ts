@@ -1,8 +1,9 @@
 /**
- * remark plugin: resolve `cite` nodes against the bibliography. Each citation renders author–year (or
- * numbered, by the book's CSL style) with every item linked to its entry; a References section with
- * exactly the cited entries, each with back-links to its citations, closes the chapter. Unknown and
- * empty keys are errors at the citation (rules `citation-key-exists`, `citation-not-empty`).
+ * remark plugin: format the `cite` nodes whose keys ../citation-keys checked. Each citation renders
+ * author–year (or numbered, by the book's CSL style) with every item linked to its entry; a References
+ * section with exactly the cited entries, each with back-links to its citations, closes the chapter.
+ * Keys the check did not find stay visible as `[key?]` after the formatted part (the check has already
+ * failed the build for them).
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -12,8 +13,6 @@ import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { bookCitationFormatter, type CitationStyle, createCitationFormatter } from '../../bibliography/csl-formatter.js';
 import { type Bibliography, loadBibliography } from '../../bibliography/load-bibliography.js';
-import { didYouMean } from '../../diagnostics/did-you-mean.js';
-import { RuleId } from '../../diagnostics/rule-ids.js';
 import type { Cite } from '../myst-roles/types.js';
 
 export interface CitationOptions {
@@ -24,11 +23,6 @@ export interface CitationOptions {
   style: CitationStyle;
   /** The book's language (BCP 47), for the citation engine's terms; default English. */
   language?: string;
-  /**
-   * Check the keys only, without formatting: the content check's pass, whose tree is never rendered.
-   * Formatting (citeproc) is most of a chapter's cost, and rendering does it anyway.
-   */
-  checkOnly?: boolean;
   /**
    * The keys the whole book cites, in order of first citation. Given, the book's one formatter is used
    * (numbers and disambiguation are the book's); absent (a lone document), the chapter's own.
@@ -43,17 +37,16 @@ export const citationId = (key: string, occurrence: number) => `cite-${key}-${oc
 export default function remarkCitations(options: CitationOptions) {
   return (tree: Root, file: VFile) => {
     const bibliography = loadBibliography(options.bibliographyPath, options.bibliographyDisplayPath);
-    resolveCitations(tree, file, bibliography, options.style, options.checkOnly, options.language, options.citedInBook);
+    resolveCitations(tree, file, bibliography, options.style, options.language, options.citedInBook);
   };
 }
 
-/** Replace the tree's `cite` nodes by formatted citations and append the chapter's references. */
+/** Replace the tree's checked `cite` nodes by formatted citations and append the chapter's references. */
 export function resolveCitations(
   tree: Root,
   file: VFile,
   bibliography: Bibliography,
   style: CitationStyle,
-  checkOnly = false,
   language = 'en',
   citedInBook?: () => string[],
 ): void {
@@ -62,40 +55,13 @@ export function resolveCitations(
     cites.push(node);
   });
   if (cites.length === 0) return;
-
+  const unchecked = cites.find((cite) => cite.resolved === undefined);
+  if (unchecked) {
+    // A pipeline bug, not an author's: the key check (../citation-keys) must run before formatting.
+    throw new Error(`${file.path}: citation keys were not checked before formatting; add remarkCitationKeys before remarkCitations`);
+  }
   const order: string[] = [];
-  const known = new Map<Cite, string[]>();
-  for (const cite of cites) {
-    if (cite.keys.length === 0) {
-      file.message(`Empty citation \`{cite:${cite.kind}}\`\`\`: write the key of a ${bibliography.file.path} entry between the backticks`, {
-        place: cite.position,
-        ruleId: RuleId.citationNotEmpty,
-        source: 'citations',
-      }).fatal = true;
-    }
-    const keys: string[] = [];
-    for (const key of cite.keys) {
-      if (bibliography.items.has(key)) {
-        keys.push(key);
-        if (!order.includes(key)) order.push(key);
-        continue;
-      }
-      const reason = bibliography.missing
-        ? `Unknown citation key \`${key}\`: there is no ${bibliography.file.path}; create it with an entry for \`${key}\``
-        : `Unknown citation key \`${key}\`, expected a key from ${bibliography.file.path}${didYouMean(key, bibliography.items.keys())}`;
-      file.message(reason, {
-        place: cite.position,
-        ruleId: RuleId.citationKeyExists,
-        source: 'citations',
-      }).fatal = true;
-    }
-    known.set(cite, keys);
-  }
-  if (checkOnly) {
-    // Resolved, though not formatted: later checks (role placeholders) must not take them for unresolved.
-    for (const cite of cites) cite.data = { hName: 'span', hProperties: { className: ['citation'] } };
-    return;
-  }
+  for (const cite of cites) for (const key of cite.resolved ?? []) if (!order.includes(key)) order.push(key);
 
   // The book's keys, then any of this chapter's the book's list lacks (a chapter edited in dev since).
   const bookKeys = citedInBook?.().filter((key) => bibliography.items.has(key));
@@ -105,7 +71,7 @@ export function resolveCitations(
   const chapterKeys = new Set(order);
   const occurrences = new Map<string, number>();
   for (const cite of cites) {
-    const keys = known.get(cite) ?? [];
+    const keys = cite.resolved ?? [];
     const unknown = cite.keys.filter((key) => !keys.includes(key));
     const html = keys.length === 0 ? '' : cite.kind === 't' ? formatter.textual(keys) : formatter.parenthetical(keys);
     const children = fromHtml(html, { fragment: true }).children as ElementContent[];

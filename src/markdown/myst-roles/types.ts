@@ -25,6 +25,8 @@ export interface Cite extends Node {
   type: 'cite';
   kind: 'p' | 't';
   keys: string[];
+  /** The keys the bibliography has, set by the key check (../citation-keys); the formatter renders these. */
+  resolved?: string[];
   data?: Data;
 }
 

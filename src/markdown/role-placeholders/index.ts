@@ -19,6 +19,7 @@ export function markUnresolvedRoles(tree: Root, file: VFile): void {
     if (node.type !== 'cite' && node.type !== 'crossReference' && node.type !== 'glossaryTerm') return;
     const role = node as Cite | CrossReference | GlossaryTerm;
     if (role.data?.hName) return; // a resolver rendered it
+    if (role.type === 'cite' && role.resolved) return; // checked; formatting is rendering's (the content check stops before it)
     const [label, target, what] =
       role.type === 'cite'
         ? [`cite:${role.kind}`, role.keys.join(', '), 'citation']

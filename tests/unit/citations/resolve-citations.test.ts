@@ -13,6 +13,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import type { CitationStyle } from '../../../src/bibliography/csl-formatter.js';
 import { parseBibliography } from '../../../src/bibliography/load-bibliography.js';
+import { checkCitationKeys } from '../../../src/markdown/citation-keys/index.js';
 import { resolveCitations } from '../../../src/markdown/citations/index.js';
 import remarkMystRoles from '../../../src/markdown/myst-roles/index.js';
 import { markUnresolvedRoles } from '../../../src/markdown/role-placeholders/index.js';
@@ -81,7 +82,9 @@ function render(source: string, style: CitationStyle = 'apa', checkOnly = false,
   const file = new VFile({ path: 'content/p/x.mdx', value: source });
   const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMystRoles);
   const tree = processor.runSync(processor.parse(file), file) as Root;
-  resolveCitations(tree, file, bib, style, checkOnly, 'en', citedInBook ? () => citedInBook : undefined);
+  // As in the pipeline: the key check, then (when rendering) the formatter.
+  checkCitationKeys(tree, file, bib);
+  if (!checkOnly) resolveCitations(tree, file, bib, style, 'en', citedInBook ? () => citedInBook : undefined);
   // As in the pipeline: roles no resolver handled get a placeholder and a warning.
   markUnresolvedRoles(tree, file);
   const html = unified().use(remarkRehype).use(rehypeStringify).stringify(unified().use(remarkRehype).runSync(tree, file));
@@ -210,5 +213,16 @@ describe('citations formatted for the whole book', () => {
     const { text, messages } = render('New {cite:p}`betley2025emergent`.', 'vancouver', false, book);
     expect(messages).toHaveLength(0);
     expect(text).toContain('New (5).');
+  });
+});
+
+describe('the formatter after the key check', () => {
+  it('should refuse citations whose keys were not checked (the pipeline puts the check first)', () => {
+    const file = new VFile({ path: 'content/p/x.mdx', value: 'Bias {cite:p}`dai2024bias`.' });
+    const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMystRoles);
+    const tree = processor.runSync(processor.parse(file), file) as Root;
+    expect(() => resolveCitations(tree, file, bib, 'apa')).toThrow(/citation keys were not checked/);
+    checkCitationKeys(tree, file, bib);
+    expect(() => resolveCitations(tree, file, bib, 'apa')).not.toThrow();
   });
 });

@@ -19,6 +19,7 @@ import { parseBibliography } from '../../../src/bibliography/load-bibliography.j
 import remarkAmsmath from '../../../src/markdown/amsmath/index.js';
 import remarkBibliographyDirective from '../../../src/markdown/bibliography-directive/index.js';
 import remarkCallouts from '../../../src/markdown/callouts/index.js';
+import { checkCitationKeys } from '../../../src/markdown/citation-keys/index.js';
 import { resolveCitations } from '../../../src/markdown/citations/index.js';
 import remarkDirectives from '../../../src/markdown/directives/index.js';
 import { readDirective } from '../../../src/markdown/directives/parse-directive.js';
@@ -223,6 +224,7 @@ describe('{bibliography}', () => {
 
   it('should place the chapter’s references at the directive, and not again at the end', () => {
     const { tree, file } = transform('Cited {cite:p}`k`.\n\n## References\n\n```{bibliography}\n:filter: docname in docnames\n```\n\nAfter the references.\n');
+    checkCitationKeys(tree, file, bibliography);
     resolveCitations(tree, file, bibliography, 'apa');
     const out = html(tree, file);
     // The heading the author wrote before the directive gives way to the section’s own: one heading.
@@ -235,6 +237,7 @@ describe('{bibliography}', () => {
 
   it('should link the Bibliography page in a chapter that cites nothing, and report a second directive', () => {
     const { tree, file } = transform('```{bibliography}\n```\n\n:::{bibliography}\n:::\n');
+    checkCitationKeys(tree, file, bibliography);
     resolveCitations(tree, file, bibliography, 'apa');
     expect(html(tree, file)).toContain('<p class="bibliography-link">The <a href="/b/bibliography/">Bibliography</a> lists every work cited in this book.</p>');
     expect(messages(file)).toEqual([{ line: 4, ruleId: 'directive-valid', fatal: true, reason: expect.stringContaining('A chapter has one `{bibliography}`') }]);
