@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { RuleId } from '../diagnostics/rule-ids.js';
+import type { LabelTarget, ResolvableTargets } from '../markdown/crossrefs/targets.js';
 import { relocateNotebookMessages } from '../notebooks/notebook-chapter.js';
 import type { BookChapter, BookModel } from './book-model.js';
 import type { BookPaths } from './book-paths.js';
@@ -15,25 +16,12 @@ import { parseChapterStructure } from './parse-chapter.js';
 
 type StructureParser = typeof parseChapterStructure;
 
-export interface LabelTarget {
-  kind: 'section' | 'figure' | 'equation';
-  label: string;
-  chapterId: string;
-  /** The element id in the chapter's page. */
-  anchor: string;
-  /** Section title, or the figure's caption text. */
-  title: string;
-  /** Figure or equation number, e.g. `1.2.3`. */
-  number?: string;
-  /** Where it is defined, for messages. */
-  file: string;
-  line?: number;
-}
+export type { LabelTarget };
 
-export interface CrossReferenceTargets {
+/** The targets, with the book's chapters (the cross-reference plugin reads a subset of them). */
+export interface CrossReferenceTargets extends ResolvableTargets {
   /** Every chapter of the structure, published or planned, by stable id. */
   chapters: Map<string, BookChapter>;
-  labels: Map<string, LabelTarget>;
   /** Messages about the targets themselves (duplicates), by chapter file. */
   files: VFile[];
 }

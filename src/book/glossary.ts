@@ -22,6 +22,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { RuleId } from '../diagnostics/rule-ids.js';
+import { normalizeTermName } from '../markdown/glossary/index.js';
 
 const chapterId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a chapter id, e.g. `3-2-mechanism`');
 
@@ -68,10 +69,6 @@ export interface Glossary {
 /** The anchor of a term on the glossary page. */
 export const termAnchor = (term: string) => `term-${new GithubSlugger().slug(term)}`;
 
-/** How names compare: case, spacing and the kind of apostrophe or dash do not matter. */
-export function normalizeTermName(name: string): string {
-  return name.trim().toLowerCase().replace(/[’‘]/g, "'").replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ');
-}
 
 /** The singular forms a name may stand for: itself, and without a simple plural ending (-s, -es, -ies). */
 function singularCandidates(name: string): string[] {

@@ -1,10 +1,12 @@
 /** The Markdown pipeline's options for a book: its public folder, .bib and citation style, and the site's base. */
 import type { PipelineOptions } from '../markdown/pipeline.js';
 import type { BookConfig } from './book-config.js';
-import { bookContextFor } from './book-context.js';
+import { type BookContext, bookContextFor } from './book-context.js';
 import { displayPath } from './book-paths.js';
+import { loadGlossary } from './glossary.js';
 
-export function bookPipelineOptions(config: BookConfig): PipelineOptions {
+/** The options, with the book context itself (its messages about targets are the content check's). */
+export function bookPipelineOptions(config: BookConfig): Omit<PipelineOptions, 'book'> & { book: BookContext } {
   return {
     publicDir: config.paths.public,
     base: config.base,
@@ -13,7 +15,7 @@ export function bookPipelineOptions(config: BookConfig): PipelineOptions {
     citationStyle: config.citationStyle,
     language: config.language,
     mathMacros: config.mathMacros,
-    glossaryPath: config.paths.glossary,
+    glossary: () => loadGlossary(config.paths.glossary, displayPath(config.paths, config.paths.glossary)),
     glossaryDisplayPath: displayPath(config.paths, config.paths.glossary),
     book: bookContextFor(config.paths),
   };

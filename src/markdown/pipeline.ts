@@ -7,8 +7,9 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { CitationStyle } from '../bibliography/csl-formatter.js';
-import type { BookContext } from '../book/book-context.js';
-import { loadGlossary } from '../book/glossary.js';
+import type { ChapterContext } from './chapter-context/index.js';
+import type { ResolvableTargets } from './crossrefs/targets.js';
+import type { Glossary } from './glossary/index.js';
 import { countWork } from '../process/build-counts.js';
 import remarkAmsmath from './amsmath/index.js';
 import remarkBibliographyDirective from './bibliography-directive/index.js';
@@ -36,6 +37,19 @@ import remarkMystRoles from './myst-roles/index.js';
 import remarkRawLatexCheck from './raw-latex-check/index.js';
 import remarkRolePlaceholders from './role-placeholders/index.js';
 
+/**
+ * What the plugins need of the whole book, as data: the book model (src/book/book-context.ts) provides
+ * it, and the plugins never read the book's sources themselves.
+ */
+export interface PipelineBook {
+  /** The chapter of a file, by its absolute path. */
+  chapterOfFile(absolutePath: string): ChapterContext | undefined;
+  /** Chapters and labels, for cross-references. */
+  targets(): ResolvableTargets;
+  /** The keys the book cites, in order of first citation (numbering and disambiguation are the book's). */
+  citedKeys(): string[];
+}
+
 export interface PipelineOptions {
   /** The book's `public/` folder (figure sources). */
   publicDir: string;
@@ -44,8 +58,8 @@ export interface PipelineOptions {
   /** The .bib file citations resolve against, and how messages name it. */
   bibliographyPath: string;
   bibliographyDisplayPath: string;
-  /** The glossary `{term}` roles resolve against, and how messages name it. */
-  glossaryPath: string;
+  /** The glossary `{term}` roles resolve against (the book's, loaded once per build), and how messages name it. */
+  glossary: () => Glossary;
   glossaryDisplayPath: string;
   /** The book's citation style. */
   citationStyle: CitationStyle;
@@ -54,7 +68,7 @@ export interface PipelineOptions {
   /** The book's language (BCP 47): the citation engine's terms ("and", "n.d.", "Retrieved from"). */
   language?: string;
   /** The whole book, as the chapter being rendered needs it (its number, cross-reference targets). */
-  book: BookContext;
+  book: PipelineBook;
   /**
    * For the content check: the checking plugins only, without those that only format what is already
    * checked (citations through citeproc). Every problem is still reported.
@@ -62,25 +76,30 @@ export interface PipelineOptions {
   checkOnly?: boolean;
 }
 
+/** What the structural plugins need: where figures are, and which chapter a file is. */
+export interface StructuralOptions {
+  /** The book's `public/` folder (figure sources). */
+  publicDir: string;
+  /** The site's base path, ending in `/` (figure URLs); irrelevant to the structure alone. */
+  base?: string;
+  /** The chapter of a file, by its absolute path. */
+  chapterOfFile: (absolutePath: string) => ChapterContext | undefined;
+}
+
 /**
- * remark plugins after parsing, in order: syntax (math, amsmath environments, colon-fenced directives);
- * the chapter's context and its `# Title` heading; directives (callouts, images, figures, the
- * bibliography's place) whose bodies are Markdown, so roles inside them are typed next; roles; labels
- * and equation numbers; then the resolvers (citation keys and, when rendering, their formatting; cross-references; glossary terms); checks and
- * flags last.
+ * remark plugins that give a chapter its structure, in order: syntax (math, amsmath environments,
+ * colon-fenced directives); the chapter's context and its `# Title` heading; directives (callouts,
+ * images, figures, the bibliography's place) whose bodies are Markdown, so roles inside them are typed
+ * next; roles; labels and equation numbers. The book's whole-book indexes (cross-reference targets,
+ * citations in order, glossary uses) read trees made by these alone (src/book/parse-chapter.ts);
+ * rendering and the content check run them first.
  */
-export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
-  const bibliography = { bibliographyPath: options.bibliographyPath, bibliographyDisplayPath: options.bibliographyDisplayPath };
-  const citations = { ...bibliography, style: options.citationStyle, language: options.language, citedInBook: () => options.book.citedKeys() };
-  // Plugins that only format what other plugins have checked: rendering's, not the content check's.
-  const formatting: RemarkPlugins = options.checkOnly ? [] : [[remarkCitations, citations]];
+export function structuralRemarkPlugins(options: StructuralOptions): RemarkPlugins {
   return [
-    // Counted for `npm run bench:scale`: each chapter should be checked once and rendered once.
-    () => () => countWork(options.checkOnly ? 'content checks' : 'renders'),
     remarkMath,
     remarkAmsmath,
     remarkDirectives,
-    [remarkChapterContext, { chapterOfFile: (file: string) => options.book.chapterOfFile(file) }],
+    [remarkChapterContext, { chapterOfFile: options.chapterOfFile }],
     remarkChapterTitle,
     remarkCallouts,
     [remarkImages, { publicDir: options.publicDir, base: options.base }],
@@ -94,13 +113,26 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     remarkLabels,
     remarkEquations,
     remarkEpigraphs,
+  ];
+}
+
+/**
+ * The book's remark plugins, in order: the structural ones, then the resolvers (citation keys and,
+ * when rendering, their formatting; cross-references; glossary terms); checks and flags last.
+ */
+export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
+  const bibliography = { bibliographyPath: options.bibliographyPath, bibliographyDisplayPath: options.bibliographyDisplayPath };
+  const citations = { ...bibliography, style: options.citationStyle, language: options.language, citedInBook: () => options.book.citedKeys() };
+  // Plugins that only format what other plugins have checked: rendering's, not the content check's.
+  const formatting: RemarkPlugins = options.checkOnly ? [] : [[remarkCitations, citations]];
+  return [
+    // Counted for `npm run bench:scale`: each chapter should be checked once and rendered once.
+    () => () => countWork(options.checkOnly ? 'content checks' : 'renders'),
+    ...structuralRemarkPlugins({ publicDir: options.publicDir, base: options.base, chapterOfFile: (file) => options.book.chapterOfFile(file) }),
     [remarkCitationKeys, bibliography],
     ...formatting,
     [remarkCrossReferences, { targets: () => options.book.targets(), base: options.base }],
-    [
-      remarkGlossaryTerms,
-      { glossary: () => loadGlossary(options.glossaryPath, options.glossaryDisplayPath), base: options.base, glossaryDisplayPath: options.glossaryDisplayPath },
-    ],
+    [remarkGlossaryTerms, { glossary: options.glossary, base: options.base, glossaryDisplayPath: options.glossaryDisplayPath }],
     [remarkMathCheck, { macros: options.mathMacros }],
     remarkRawLatexCheck,
     remarkMathFlag,

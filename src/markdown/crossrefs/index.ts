@@ -8,7 +8,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { CrossReferenceTargets, LabelTarget } from '../../book/cross-reference-targets.js';
+import type { LabelTarget, ResolvableTargets as CrossReferenceTargets } from './targets.js';
 import { nearest } from '../../diagnostics/did-you-mean.js';
 import { RuleId } from '../../diagnostics/rule-ids.js';
 import type { CrossReference } from '../myst-roles/types.js';

@@ -14,10 +14,24 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { type Glossary, normalizeTermName } from '../../book/glossary.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { RuleId } from '../../diagnostics/rule-ids.js';
 import type { GlossaryTerm } from '../myst-roles/types.js';
+
+/** What the plugin needs of a glossary (the book's is `src/book/glossary.ts`). */
+export interface Glossary {
+  /** The book has no glossary file. */
+  missing?: boolean;
+  /** The entry a name (term or alias) written in a `{term}` role stands for, or undefined. */
+  lookup(name: string): { term: string; anchor: string } | undefined;
+  /** Every name a role may use (terms and aliases, as written in the glossary), for suggestions. */
+  names(): string[];
+}
+
+/** How names compare: case, spacing and the kind of apostrophe or dash do not matter. */
+export function normalizeTermName(name: string): string {
+  return name.trim().toLowerCase().replace(/[’‘]/g, "'").replace(/[‐‑–—]/g, '-').replace(/\s+/g, ' ');
+}
 
 export interface GlossaryTermOptions {
   /** The book's glossary (loaded once per build). */
