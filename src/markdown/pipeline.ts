@@ -36,6 +36,7 @@ import remarkNotebookFlag from './notebook-flag/index.js';
 import remarkMystRoles from './myst-roles/index.js';
 import remarkRawLatexCheck from './raw-latex-check/index.js';
 import remarkRolePlaceholders from './role-placeholders/index.js';
+import remarkSelfCheck from './self-check/index.js';
 
 /**
  * What the plugins need of the whole book, as data: the book model (src/book/book-context.ts) provides
@@ -108,6 +109,7 @@ export function structuralRemarkPlugins(options: StructuralOptions): RemarkPlugi
     remarkCodeCells,
     [remarkBibliographyDirective, { base: options.base }],
     remarkMathDirective,
+    remarkSelfCheck,
     remarkDirectivesCheck,
     remarkMystRoles,
     remarkLabels,
