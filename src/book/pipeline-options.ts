@@ -13,6 +13,7 @@ export function bookPipelineOptions(config: BookConfig): PipelineOptions {
     citationStyle: config.citationStyle,
     language: config.language,
     mathMacros: config.mathMacros,
+    answers: config.answers,
     glossaryPath: config.paths.glossary,
     glossaryDisplayPath: displayPath(config.paths, config.paths.glossary),
     book: bookContextFor(config.paths),

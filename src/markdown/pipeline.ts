@@ -10,7 +10,9 @@ import type { CitationStyle } from '../bibliography/csl-formatter.js';
 import type { BookContext } from '../book/book-context.js';
 import { loadGlossary } from '../book/glossary.js';
 import { countWork } from '../process/build-counts.js';
+import type { AnswerMode } from '../book/answer-mode.js';
 import remarkAmsmath from './amsmath/index.js';
+import remarkAnswers, { type AnswersOptions } from './answers/index.js';
 import remarkBibliographyDirective from './bibliography-directive/index.js';
 import remarkCallouts from './callouts/index.js';
 import remarkChapterContext from './chapter-context/index.js';
@@ -54,6 +56,10 @@ export interface PipelineOptions {
   language?: string;
   /** The whole book, as the chapter being rendered needs it (its number, cross-reference targets). */
   book: BookContext;
+  /** Where exercise answers go: `inline` on the pages, or `separate` (the graded edition: taken out of the pages). */
+  answers?: AnswerMode;
+  /** For the instructor's answer book: receives each chapter's answers when `answers` is `separate`. */
+  onAnswers?: AnswersOptions['onAnswers'];
   /** For the content check: report every problem, but skip work only rendering needs (formatting). */
   checkOnly?: boolean;
 }
@@ -62,8 +68,8 @@ export interface PipelineOptions {
  * remark plugins after parsing, in order: syntax (math, amsmath environments, colon-fenced directives);
  * the chapter's context and its `# Title` heading; directives (callouts, images, figures, the
  * bibliography's place) whose bodies are Markdown, so roles inside them are typed next; roles; labels
- * and equation numbers; then the resolvers (citations, cross-references, glossary terms); checks and
- * flags last.
+ * and equation numbers; then the resolvers (citations, cross-references, glossary terms); exercise answers
+ * out of the page in the graded edition; checks and flags last.
  */
 export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   const citations = {
@@ -100,6 +106,8 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
       remarkGlossaryTerms,
       { glossary: () => loadGlossary(options.glossaryPath, options.glossaryDisplayPath), base: options.base, glossaryDisplayPath: options.glossaryDisplayPath },
     ],
+    // The graded edition: answers leave the page here, resolved, before the checks (which see them all).
+    [remarkAnswers, { mode: options.answers, checkOnly: options.checkOnly, onAnswers: options.onAnswers }],
     [remarkMathCheck, { macros: options.mathMacros }],
     remarkRawLatexCheck,
     remarkMathFlag,
