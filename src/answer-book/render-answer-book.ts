@@ -3,7 +3,7 @@
  * each exercise with its number, title, text and answer. Math is typeset by KaTeX as on the site (the
  * page links the KaTeX stylesheet copied beside it); citations are formatted as in the chapter; links
  * that point into the site (cross-references, citations' reference entries, glossary terms) point at
- * the public chapter pages when the site's URL is known.
+ * the public chapter pages when the site's URL is known. Text gets curly quotes, as on the site.
  */
 import type { Element, ElementContent, Root as HastRoot, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -11,6 +11,7 @@ import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { type Handler, type State, toHast } from 'mdast-util-to-hast';
 import rehypeKatex from 'rehype-katex';
+import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { ChapterAnswer } from '../markdown/answers/index.js';
@@ -45,7 +46,8 @@ const mdxElement: Handler = (state: State, node: MdxJsxFlowElement | MdxJsxTextE
 
 /** mdast → HTML, with KaTeX and links into the site made absolute. */
 function renderNodes(nodes: RootContent[], page: AnswerBookPage, chapterUrl: string): string {
-  const tree: Root = { type: 'root', children: structuredClone(nodes) };
+  // Curly quotes and dashes, as Astro's Markdown gives the chapter pages.
+  const tree = unified().use(remarkSmartypants).runSync({ type: 'root', children: structuredClone(nodes) } satisfies Root) as Root;
   const hast = toHast(tree, {
     allowDangerousHtml: true,
     handlers: { mdxJsxFlowElement: mdxElement, mdxJsxTextElement: mdxElement },
