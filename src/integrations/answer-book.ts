@@ -12,6 +12,7 @@ import { exerciseHeading } from '../answer-book/render-answer-book.js';
 import { answerBookDir, checkOutsideSite, writeAnswerBook } from '../answer-book/write-answer-book.js';
 
 export async function writeGradedEdition(config: BookConfig, outDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  const started = performance.now();
   const folder = answerBookDir(config.paths.root);
   checkOutsideSite(folder, outDir);
   const chapters = await collectBookAnswers(config);
@@ -27,7 +28,6 @@ export async function writeGradedEdition(config: BookConfig, outDir: string, log
     built: new Date().toISOString().slice(0, 10),
   });
   const shown = path.relative(config.paths.root, page) || page;
-  logger.info(`Graded edition: ${answers.length} answer(s) left out of the site, in the instructor's answer book ${shown.startsWith('..') ? page : shown}`);
   if (!config.siteUrl) logger.warn('Graded edition: no `siteUrl` in content/book.yaml (or SITE): the answer book links to chapter pages by path only');
   const leaks = findAnswerLeaks(outDir, answers);
   if (leaks.length > 0) {
@@ -37,4 +37,8 @@ export async function writeGradedEdition(config: BookConfig, outDir: string, log
     }
     throw new Error(`Graded edition: ${leaks.length} answer text(s) found in the public site (listed above); it must not be deployed`);
   }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  logger.info(
+    `Graded edition: ${answers.length} answer(s) left out of the site, in the instructor's answer book ${shown.startsWith('..') ? page : shown} (written, and the site checked for answer text, in ${seconds} s)`,
+  );
 }

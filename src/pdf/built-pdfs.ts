@@ -26,6 +26,11 @@ export function chapterPdfName(slug: string): string {
  */
 export function builtPdfs(root: string): Set<string> {
   if (loadBookConfig(bookPaths(root)).answers === 'separate') return new Set();
+  return pdfFilesIn(root);
+}
+
+/** The PDF files in `<root>/pdf/`, by name, whatever the edition (for `npm run pdf` to replace them). */
+export function pdfFilesIn(root: string): Set<string> {
   const folder = path.join(root, PDF_FOLDER);
   if (!existsSync(folder)) return new Set();
   return new Set(readdirSync(folder).filter((name) => name.endsWith('.pdf')));

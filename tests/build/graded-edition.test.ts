@@ -4,7 +4,7 @@
  * public site (pages, Pagefind's compressed index, scripts, sitemap), and the instructor's answer book,
  * outside the site, has every answer under its exercise. Without it the site is as before.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +41,12 @@ describe('the graded edition', () => {
 
   beforeAll(async () => {
     answerBook = path.join(makeTempDir('answer-book-'), 'answer-book');
-    graded = await astroBuild({ bookRoot: book, env: { ANSWERS: 'separate', ANSWER_BOOK_DIR: answerBook } });
+    // A copy of the book with a PDF left by an earlier `npm run pdf` (of the default edition, answers in).
+    const root = makeTempDir('graded-book-');
+    cpSync(book, root, { recursive: true });
+    mkdirSync(path.join(root, 'pdf'));
+    writeFileSync(path.join(root, 'pdf/exercises-in-mdx.pdf'), '%PDF-1.4 the walnut orchard answer');
+    graded = await astroBuild({ bookRoot: root, env: { ANSWERS: 'separate', ANSWER_BOOK_DIR: answerBook } });
   }, 240_000);
 
   it('should leave no answer’s text in any file of the public site, and keep the exercises and hints', () => {
@@ -62,6 +67,9 @@ describe('the graded edition', () => {
     expect(mdx).toContain('a student hint that stays on the page');
     expect(mdx.match(/<p class="answer-withheld"><em>The answer is in the instructor’s edition\.<\/em><\/p>/g)).toHaveLength(6);
     expect(texts.get('exercises-in-myst/index.html')).toContain('the tangerine example');
+    // The earlier PDF may hold answers: neither copied nor linked.
+    expect(existsSync(path.join(graded.outDir, 'pdf'))).toBe(false);
+    expect(mdx).not.toMatch(/href="[^"]*\.pdf"/);
     expect(graded.output).toContain('Graded edition: 10 answer(s) left out of the site');
   });
 
