@@ -5,7 +5,7 @@
  * that point into the site (cross-references, citations' reference entries, glossary terms) point at
  * the public chapter pages when the site's URL is known. Text gets curly quotes, as on the site.
  */
-import type { Element, ElementContent, Root as HastRoot, Properties } from 'hast';
+import type { Element, Root as HastRoot, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -47,7 +47,8 @@ const mdxElement: Handler = (state: State, node: MdxJsxFlowElement | MdxJsxTextE
 /** mdast → HTML, with KaTeX and links into the site made absolute. */
 function renderNodes(nodes: RootContent[], page: AnswerBookPage, chapterUrl: string): string {
   // Curly quotes and dashes, as Astro's Markdown gives the chapter pages.
-  const tree = unified().use(remarkSmartypants).runSync({ type: 'root', children: structuredClone(nodes) } satisfies Root) as Root;
+  const copy: Root = { type: 'root', children: structuredClone(nodes) };
+  const tree = unified().use(remarkSmartypants).runSync(copy) as Root;
   const hast = toHast(tree, {
     allowDangerousHtml: true,
     handlers: { mdxJsxFlowElement: mdxElement, mdxJsxTextElement: mdxElement },

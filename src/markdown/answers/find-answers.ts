@@ -116,7 +116,8 @@ interface Context {
 
 /** The exercise a block at `index` of `parent` answers: number, title, and its text. */
 function exerciseOf(parent: Parent, from: number, index: number, context: Context): Pick<FoundAnswer, 'exercise' | 'title' | 'question'> {
-  const question = (parent.children.slice(from, index) as RootContent[]).filter((node, offset) => !isAnswerBlock(parent.children as RootContent[], from + offset, context));
+  // From the previous heading or answer: no answer lies in between (findAnswers jumps over each).
+  const question = parent.children.slice(from, index) as RootContent[];
   const first = question[0];
   const lead = first?.type === 'paragraph' && first.children[0]?.type === 'strong' ? toString(first.children[0]) : undefined;
   const labelled = lead ? EXERCISE_LABEL.exec(lead.trim()) : null;
@@ -145,11 +146,6 @@ function withoutLead(paragraph: Paragraph): Paragraph {
 function inExercise(context: Context): boolean {
   const heading = context.heading ? toString(context.heading).trim() : '';
   return EXERCISE_LABEL.test(heading) || EXERCISES_HEADING.test(heading) || context.item !== undefined;
-}
-
-function isAnswerBlock(children: RootContent[], index: number, context: Context): boolean {
-  const block = collapsibleAt(children, index);
-  return block !== undefined && isAnswerTitle(block.title, inExercise(context));
 }
 
 /** Every answer of a chapter's tree, in reading order. Answers are not searched inside answers. */
