@@ -3,12 +3,15 @@
  * the network, its math typeset in KaTeX's own fonts, each exercise followed by its answer. Made
  * in-process from the graded fixture book (no site build needed: `E2E_SITES=none` is enough).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectBookAnswers } from '../../src/answer-book/collect-answers.js';
+import { printAnswerBook } from '../../src/answer-book/print-answer-book.js';
 import { writeAnswerBook } from '../../src/answer-book/write-answer-book.js';
+import { pageCount } from '../../src/pdf/assemble-book.js';
 import { loadBookConfig } from '../../src/book/book-config.js';
 import { bookPaths } from '../../src/book/book-paths.js';
 import { fixture } from '../support/astro-build.js';
@@ -67,5 +70,12 @@ describe('the answer book in a browser', () => {
     // Everything came from disk.
     expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
     await context.close();
+  });
+
+  it('should print to a PDF with numbered pages, one chapter per page at least', async () => {
+    const pdf = readFileSync(await printAnswerBook(browser, path.dirname(page), 'Graded Book: answer book'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The contents page, then each of the three chapters from a new page.
+    expect(await pageCount(pdf)).toBeGreaterThanOrEqual(4);
   });
 });
