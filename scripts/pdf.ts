@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { buildBookModel } from '../src/book/book-model.js';
 import { bookPaths } from '../src/book/book-paths.js';
 import { bookEdition } from '../src/book/edition.js';
-import { BOOK_PDF, builtPdfs, PDF_FOLDER } from '../src/pdf/built-pdfs.js';
+import { BOOK_PDF, pdfFilesIn, PDF_FOLDER } from '../src/pdf/built-pdfs.js';
 import { printBook } from '../src/pdf/print-book.js';
 import { astroBuild, projectRoot } from '../tests/support/astro-build.js';
 import { launchBrowser } from '../tests/support/browser.js';
@@ -46,7 +46,7 @@ const browser = await launchBrowser();
 let files: string[];
 try {
   // Printing the whole book replaces every PDF, so none is left of a chapter that is gone.
-  if (!only) for (const name of builtPdfs(paths.root)) rmSync(path.join(outFolder, name));
+  if (!only) for (const name of pdfFilesIn(paths.root)) rmSync(path.join(outFolder, name));
   files = await printBook({
     browser,
     model,

@@ -3,12 +3,13 @@
  * title, authors, language, site URL, base path, bibliography, citation style), validated once by the
  * structure file's Zod schema with errors at their line, the environment's overrides of the base path
  * and the site URL (`BASE=/course/rai/ SITE=https://example.org/course/rai/ npm run build`, as a deploy
- * workflow sets them), and the folders the book lives in. Every module that needs a
+ * workflow sets them) and of where exercise answers go (`ANSWERS=separate`, src/book/answer-mode.ts), and the folders the book lives in. Every module that needs a
  * setting reads it from here. An invalid structure file still yields a configuration, of defaults,
  * so that the content check can list every problem of the book before the build fails.
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { type AnswerMode, answerModeFromEnvironment } from './answer-mode.js';
 import type { CitationStyle } from '../bibliography/csl-formatter.js';
 import { type BookPaths, bookPaths, displayPath } from './book-paths.js';
 import { type BookStructure, loadBookStructure } from './structure.js';
@@ -34,6 +35,8 @@ export interface BookConfig {
   citationStyle: CitationStyle;
   /** LaTeX macros for every formula (`math.macros` of the structure file), as KaTeX takes them. */
   mathMacros: Record<string, string>;
+  /** Where exercise answers go: ANSWERS from the environment, else the structure file's `answers` (`inline`). */
+  answers: AnswerMode;
   /** The .bib file: absolute, and as messages show it (relative to the book folder). */
   bibliography: { path: string; displayPath: string };
 }
@@ -75,6 +78,7 @@ export function loadBookConfig(paths: BookPaths = bookPaths(), env: NodeJS.Proce
     base: normalizeBase(env.BASE ?? structure?.base ?? '/'),
     citationStyle: structure?.citationStyle ?? 'apa',
     mathMacros: structure?.math.macros ?? {},
+    answers: env.ANSWERS ? answerModeFromEnvironment(env.ANSWERS) : (structure?.answers ?? 'inline'),
     bibliography: { path: bibliography, displayPath: displayPath(paths, bibliography) },
   };
 }

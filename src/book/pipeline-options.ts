@@ -16,6 +16,7 @@ export function bookPipelineOptions(config: BookConfig): Omit<PipelineOptions, '
     language: config.language,
     mathMacros: config.mathMacros,
     glossary: () => loadGlossary(config.paths.glossary, displayPath(config.paths, config.paths.glossary)),
+    answers: config.answers,
     glossaryDisplayPath: displayPath(config.paths, config.paths.glossary),
     book: bookContextFor(config.paths),
   };

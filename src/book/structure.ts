@@ -8,6 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
 import { CITATION_STYLES } from '../bibliography/csl-formatter.js';
 import { RuleId } from '../diagnostics/rule-ids.js';
+import { answerModeSchema } from './answer-mode.js';
 import { chapterIdSchema } from './chapter-frontmatter.js';
 
 const chapterId = chapterIdSchema;
@@ -55,6 +56,11 @@ export const bookStructureSchema = z.object({
     .string()
     .regex(/^\/(?:[^/\s]+\/)*$/, 'give a path that starts and ends with `/`, such as `/` or `/course/rai/`')
     .default('/'),
+  /**
+   * Exercise answers: `inline` on the chapter pages (the default), or `separate` for a graded edition that
+   * leaves them out of the site and writes the instructor's answer book; the ANSWERS environment variable overrides it.
+   */
+  answers: answerModeSchema.default('inline'),
   /** The BibTeX file citations resolve against, relative to the book's folder. */
   bibliography: z.string().regex(/\.bib$/, 'give the path of a `.bib` file, relative to the book folder').default('bib/references.bib'),
   /** Math settings: `macros`, LaTeX macros every formula of the book may use (`\\R: \\mathbb{R}`), as KaTeX's `macros` option. */

@@ -98,6 +98,26 @@ export function convertMyst(text: string, options: ConvertOptions = {}): Convert
     if (opening && !(opening[2]?.startsWith(':') && opening[3] === undefined)) {
       const [, indent = '', fence = '', name, argument = ''] = opening;
       const open: OpenFence = { char: fence[0] as string, length: fence.length, ...(name === undefined ? {} : { directive: name }) };
+      if (name === 'solution') {
+        // sphinx-exercise's answer: a dropdown titled Solution, which a graded edition leaves out.
+        let next = index + 1;
+        const label = [];
+        for (; next < lines.length; next++) {
+          const option = /^\s*:([\w-]+):\s*(.*)$/.exec(lines[next] as string);
+          if (!option) break;
+          if (option[1] === 'label' && option[2]) label.push(`${indent}:name: ${option[2].trim()}`);
+        }
+        out.push(`${indent}${fence}{dropdown} Solution`, ...label);
+        stack.push({ ...open, directive: 'dropdown' });
+        result.findings.push({
+          line: lineNumber,
+          construct: 'directive `{solution}`',
+          action: 'converted to a `{dropdown} Solution` (an answer: a graded edition leaves it out); its other options dropped',
+          unsupported: false,
+        });
+        index = next - 1;
+        continue;
+      }
       if (name !== undefined && !KNOWN_DIRECTIVES.has(name)) {
         let end = index + 1;
         while (end < lines.length && !closesFence(lines[end] as string, open)) end++;

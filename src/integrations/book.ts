@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { loadBookConfig } from '../book/book-config.js';
 import { bookContextFor } from '../book/book-context.js';
 import { bookPaths } from '../book/book-paths.js';
+import { writeGradedEdition } from './answer-book.js';
 import { applyContentSecurityPolicy } from './content-security-policy.js';
 import { ContentErrors, runContentCheck } from './content-check.js';
 import { copyBuiltPdfs, PDF_FOLDER } from '../pdf/built-pdfs.js';
@@ -58,17 +59,21 @@ export default function bookIntegration(): AstroIntegration {
         logger.info(`KaTeX fonts: ${fonts.fonts} in use, subset from ${kilobytes(fonts.fullBytes)} to ${kilobytes(fonts.subsetBytes)}`);
         writeNotebookImages(paths, outDir, logger);
         // The PDFs of `npm run pdf`, which the pages link to when they exist (src/pdf/built-pdfs.ts).
+        const config = loadBookConfig(paths);
+        // None in a graded edition: printed from an earlier build, they may hold the answers.
         const pdfs = copyBuiltPdfs(paths.root, outDir);
         if (pdfs > 0) logger.info(`PDF: ${pdfs} file(s) copied from ${PDF_FOLDER}/`);
         // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
         const site = writeRedirects(paths, outDir, logger);
         checkUrlManifest(paths, site, logger);
         await buildSearchIndex(outDir, language, logger);
-        writeSitemap(outDir, loadBookConfig(paths), bookContextFor(paths).model(), logger);
+        writeSitemap(outDir, config, bookContextFor(paths).model(), logger);
         // After every page written above (redirect pages included).
         applyContentSecurityPolicy(outDir, logger);
         // Last: the worker's precache revisions are hashes of the final files (index and policy included).
         await writeServiceWorker(outDir, site, base, logger);
+        // The graded edition: the answer book outside the site, then no answer text may be left in it.
+        if (config.answers === 'separate') await writeGradedEdition(config, outDir, logger);
         // For `npm run bench:scale`: how often the build parsed, rendered and formatted.
         if (process.env.BOOK_COUNTS === '1') logger.info(`Work counts: ${describeCounts()}`);
       },

@@ -12,6 +12,7 @@ import type { ResolvableTargets } from './crossrefs/targets.js';
 import type { Glossary } from './glossary/index.js';
 import { countWork } from '../process/build-counts.js';
 import remarkAmsmath from './amsmath/index.js';
+import remarkAnswers, { type AnswersOptions } from './answers/index.js';
 import remarkBibliographyDirective from './bibliography-directive/index.js';
 import remarkCallouts from './callouts/index.js';
 import remarkChapterContext from './chapter-context/index.js';
@@ -74,6 +75,10 @@ export interface PipelineOptions {
    * For the content check: the checking plugins only, without those that only format what is already
    * checked (citations through citeproc). Every problem is still reported.
    */
+  /** Where exercise answers go: `inline` on the pages, or `separate` (the graded edition: taken out of the pages). */
+  answers?: AnswersOptions['mode'];
+  /** For the instructor's answer book: receives each chapter's answers when `answers` is `separate`. */
+  onAnswers?: AnswersOptions['onAnswers'];
   checkOnly?: boolean;
 }
 
@@ -120,21 +125,25 @@ export function structuralRemarkPlugins(options: StructuralOptions): RemarkPlugi
 
 /**
  * The book's remark plugins, in order: the structural ones, then the resolvers (citation keys and,
- * when rendering, their formatting; cross-references; glossary terms); checks and flags last.
+ * when rendering, their formatting; cross-references; glossary terms); when rendering the graded
+ * edition, exercise answers out of the page; checks and flags last.
  */
 export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   const bibliography = { bibliographyPath: options.bibliographyPath, bibliographyDisplayPath: options.bibliographyDisplayPath };
   const citations = { ...bibliography, style: options.citationStyle, language: options.language, citedInBook: () => options.book.citedKeys() };
-  // Plugins that only format what other plugins have checked: rendering's, not the content check's.
-  const formatting: RemarkPlugins = options.checkOnly ? [] : [[remarkCitations, citations]];
+  // Plugins that only format or move what other plugins have checked: rendering's, not the content check's.
+  const renderingOnly = (plugins: RemarkPlugins): RemarkPlugins => (options.checkOnly ? [] : plugins);
   return [
     // Counted for `npm run bench:scale`: each chapter should be checked once and rendered once.
     () => () => countWork(options.checkOnly ? 'content checks' : 'renders'),
     ...structuralRemarkPlugins({ publicDir: options.publicDir, base: options.base, chapterOfFile: (file) => options.book.chapterOfFile(file) }),
     [remarkCitationKeys, bibliography],
-    ...formatting,
+    ...renderingOnly([[remarkCitations, citations]]),
     [remarkCrossReferences, { targets: () => options.book.targets(), base: options.base }],
     [remarkGlossaryTerms, { glossary: options.glossary, base: options.base, glossaryDisplayPath: options.glossaryDisplayPath }],
+    // The graded edition: answers leave the page here, resolved, before the checks (rendering only: the
+    // content check sees every answer in place).
+    ...renderingOnly([[remarkAnswers, { mode: options.answers, onAnswers: options.onAnswers }]]),
     [remarkMathCheck, { macros: options.mathMacros }],
     remarkRawLatexCheck,
     remarkMathFlag,

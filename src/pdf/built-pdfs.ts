@@ -6,6 +6,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { loadBookConfig } from '../book/book-config.js';
+import { bookPaths } from '../book/book-paths.js';
 
 /** The folder, below the book root and below the site's base, that holds the PDFs. */
 export const PDF_FOLDER = 'pdf';
@@ -18,8 +20,17 @@ export function chapterPdfName(slug: string): string {
   return `${slug}.pdf`;
 }
 
-/** The PDF files waiting in `<root>/pdf/`, by name. */
+/**
+ * The PDF files waiting in `<root>/pdf/`, by name; none for a graded edition (`answers: separate`),
+ * since PDFs printed from an earlier build may hold the answers: its pages link to no PDF.
+ */
 export function builtPdfs(root: string): Set<string> {
+  if (loadBookConfig(bookPaths(root)).answers === 'separate') return new Set();
+  return pdfFilesIn(root);
+}
+
+/** The PDF files in `<root>/pdf/`, by name, whatever the edition (for `npm run pdf` to replace them). */
+export function pdfFilesIn(root: string): Set<string> {
   const folder = path.join(root, PDF_FOLDER);
   if (!existsSync(folder)) return new Set();
   return new Set(readdirSync(folder).filter((name) => name.endsWith('.pdf')));

@@ -13,6 +13,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Base path for a sub-path build, e.g. `/course/rai/`. */
   base?: string;
+  /** More environment variables for the build (e.g. `ANSWERS`). */
+  env?: Record<string, string>;
 }
 
 export interface BuildResult {
@@ -46,6 +48,7 @@ export function astroBuild(options: BuildOptions = {}): Promise<BuildResult> {
   else delete env.BOOK_ROOT;
   if (options.base) env.BASE = options.base;
   else delete env.BASE;
+  Object.assign(env, options.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env });
     let output = '';

@@ -35,6 +35,16 @@ describe('convertMyst', () => {
     expect(result.images).toEqual([{ path: '../images/x.png', line: 14 }]);
   });
 
+  it('should turn a sphinx-exercise `{solution}` into a dropdown titled Solution, which a graded edition takes as an answer', () => {
+    const text = ['### Exercise 1', '', 'Q?', '', '````{solution} ex-1', ':label: sol-1', ':class: dropdown', 'It is {cite:p}`a`.', '````', 'After.'].join('\n');
+    const result = convertMyst(text);
+    expect(result.text).toBe(['### Exercise 1', '', 'Q?', '', '````{dropdown} Solution', ':name: sol-1', 'It is {cite:p}`a`.', '````', 'After.'].join('\n'));
+    expect(result.citationKeys).toEqual([{ key: 'a', line: 8 }]);
+    expect(result.findings).toEqual([
+      { line: 5, construct: 'directive `{solution}`', action: 'converted to a `{dropdown} Solution` (an answer: a graded edition leaves it out); its other options dropped', unsupported: false },
+    ]);
+  });
+
   it('should wrap an unknown directive in a visible warning that shows the original, and list it', () => {
     const text = 'Before.\n\n```{glue:figure} chart\n:figwidth: 300px\nCaption.\n```\n\nAfter.';
     const result = convertMyst(text);
