@@ -73,6 +73,10 @@ export function collectCrossReferenceTargets(model: BookModel, paths: BookPaths,
         // A named admonition (`:name:`), which MyST lets `{ref}` link with its title.
         const id = node.data.hProperties.id;
         add({ kind: 'section', label: id, anchor: id, title: node.children[0] ? toString(node.children[0]) : id }, node.position?.start.line);
+      } else if (node.type === 'selfCheck' && node.data?.selfCheck) {
+        // A self-check question's label: unique like any other, and `{ref}` links to it with its question.
+        const { label, title } = node.data.selfCheck;
+        add({ kind: 'section', label, anchor: label, title }, node.position?.start.line);
       } else if (node.type === 'math' && node.data?.equation) {
         const { id, number } = node.data.equation;
         add({ kind: 'equation', label: id, anchor: id, title: '', number }, node.position?.start.line);

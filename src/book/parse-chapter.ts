@@ -17,6 +17,7 @@ import remarkFigures from '../markdown/figures/index.js';
 import remarkLabels from '../markdown/labels/index.js';
 import remarkMathDirective from '../markdown/math-directive/index.js';
 import remarkMystRoles from '../markdown/myst-roles/index.js';
+import remarkSelfCheck from '../markdown/self-check/index.js';
 import type { BookChapter } from './book-model.js';
 import type { BookPaths } from './book-paths.js';
 import type { ChapterFile } from './chapter-files.js';
@@ -34,6 +35,7 @@ export function parseChapterStructure(chapterFile: ChapterFile, chapter: BookCha
     .use(remarkCallouts)
     .use(remarkFigures, { publicDir: paths.public })
     .use(remarkMathDirective)
+    .use(remarkSelfCheck)
     .use(remarkMystRoles)
     .use(remarkLabels)
     .use(remarkEquations);

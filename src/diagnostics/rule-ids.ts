@@ -25,6 +25,8 @@ export const RuleId = {
   figureValid: 'figure-valid',
   /** An interactive figure directive names a known widget, with its required and known options. */
   interactiveValid: 'interactive-valid',
+  /** A `{self-check}` question is complete: a label, options with a correct one or a numeric answer, an explanation. */
+  selfCheckValid: 'self-check-valid',
   /** A directive (```{name}) is one this book knows. */
   directiveKnown: 'directive-known',
   /** A directive's options are ones it knows, well-formed (admonitions, dropdowns, `{bibliography}`). */

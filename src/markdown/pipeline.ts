@@ -34,6 +34,7 @@ import remarkNotebookFlag from './notebook-flag/index.js';
 import remarkMystRoles from './myst-roles/index.js';
 import remarkRawLatexCheck from './raw-latex-check/index.js';
 import remarkRolePlaceholders from './role-placeholders/index.js';
+import remarkSelfCheck from './self-check/index.js';
 
 export interface PipelineOptions {
   /** The book's `public/` folder (figure sources). */
@@ -89,6 +90,7 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     remarkCodeCells,
     [remarkBibliographyDirective, { base: options.base }],
     remarkMathDirective,
+    remarkSelfCheck,
     remarkDirectivesCheck,
     remarkMystRoles,
     remarkLabels,

@@ -7,6 +7,7 @@
 
 import { setupOfflineReading } from './offline-reading.ts';
 import './reference-preview.ts';
+import './self-check-contents.ts';
 
 const root = document.documentElement;
 
