@@ -16,11 +16,11 @@ describe('self-check mistakes fail the build', () => {
     expect(output).toMatch(new RegExp(`${mdx}:12:1\\s+error\\s+\`\\{self-check\\}\` has no correct option: mark at least one with \`\\[x\\]\``));
     // A numeric answer that is not a number, and no explanation.
     expect(output).toMatch(new RegExp(`${mdx}:20:1\\s+error\\s+\`\\{self-check\\}\` has \`:answer: lots\`, which is not a number; write a plain decimal such as \`0.052\``));
-    expect(output).toMatch(new RegExp(`${mdx}:\\d+:1\\s+error\\s+\`\\{self-check\\}\` has no explanation`));
+    expect(output).toMatch(new RegExp(`${mdx}:22:1\\s+error\\s+\`\\{self-check\\}\` has no explanation`));
     // The same label in two chapters, reported at the second with the first's place.
-    expect(output).toMatch(/content\/p\/s-2-more\.md:11:1\s+error\s+Duplicate label `sc-shared`: it is already defined at content\/p\/s-1-questions\.mdx:24.*\[label-unique\]/);
+    expect(output).toMatch(/content\/p\/s-2-more\.md:10:1\s+error\s+Duplicate label `sc-shared`: it is already defined at content\/p\/s-1-questions\.mdx:24.*\[label-unique\]/);
     // A misspelt directive name.
-    expect(output).toMatch(/content\/p\/s-2-more\.md:16:1\s+error\s+Unknown directive `\{self-chek\}` \(did you mean `\{self-check\}`\?\).*\[directive-known\]/);
+    expect(output).toMatch(/content\/p\/s-2-more\.md:17:1\s+error\s+Unknown directive `\{self-chek\}` \(did you mean `\{self-check\}`\?\).*\[directive-known\]/);
     expect(output).toMatch(/7 content error\(s\)/);
   });
 });

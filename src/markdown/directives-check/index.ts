@@ -14,7 +14,7 @@ import { directiveName } from '../directives/parse-directive.js';
 
 /** Every directive the book knows, as the suggestions list them. `code-cell` (MyST text notebooks) is
  * transformed by code-cells/ before this check. */
-export const KNOWN_DIRECTIVES = ['figure', 'interactive', 'math', 'bibliography', 'code-cell', 'self-check', ...CALLOUT_DIRECTIVES];
+export const KNOWN_DIRECTIVES = ['figure', 'interactive', 'math', 'bibliography', 'code-cell', ...CALLOUT_DIRECTIVES, 'self-check'];
 
 export default function remarkDirectivesCheck() {
   return (tree: Root, file: VFile) => {
