@@ -34,10 +34,13 @@ export interface Budget {
 
 export const BUDGETS: readonly Budget[] = [
   {
-    // The author's chapter, the book's reference page for weight: text, citations, a few figures.
+    // The author's chapter, the book's reference page for weight: text, citations, a few figures, and
+    // since issue 13 the editors' self-check section (about 1.8 KB gzip of HTML for its four questions)
+    // with the questions' script (1.4 KB gzip) and styles. The gate measured 34.1 KB with five questions;
+    // four weigh about 0.25 KB less. Hence 35 KB (was 30 KB).
     name: 'generative-AI chapter',
     appliesTo: (page) => page.url === 'generative-ai/',
-    totalBytes: 30 * KB,
+    totalBytes: 35 * KB,
     requests: 6,
     scriptBytes: 8 * KB,
   },

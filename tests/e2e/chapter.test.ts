@@ -25,8 +25,9 @@ describe('the generative-AI chapter', () => {
     // The manuscript's H1 is the page title; its ## and ### are the chapter's sections.
     const expected = [...manuscript.matchAll(/^(#{1,3}) (.+)$/gm)].map((match) => match[2]?.trim());
     const shown = await page.locator('main h1, .chapter-body h2, .chapter-body h3').allTextContents();
-    // The manuscript's headings, then the References section the citations add.
-    expect(shown.map((text) => text.trim())).toEqual([...expected, 'References']);
+    // The manuscript's headings, then the self-check section the editors appended (its text is checked
+    // word for word in tests/unit/chapters/4-1-genai.test.ts), then the References section the citations add.
+    expect(shown.map((text) => text.trim())).toEqual([...expected, 'Check your understanding', 'References']);
     expect(expected.length).toBe(9);
   });
 
@@ -94,7 +95,8 @@ describe('the generative-AI chapter', () => {
     const anchors = await page.locator('.chapter-body :is(h2, h3) > a.heading-anchor').evaluateAll((links) =>
       links.map((link) => ({ href: link.getAttribute('href'), id: link.parentElement?.id, label: link.getAttribute('aria-label') })),
     );
-    expect(anchors.length).toBe(9);
+    // The manuscript's eight ## and ### headings, the editors' "Check your understanding" and References.
+    expect(anchors.length).toBe(10);
     for (const anchor of anchors) {
       expect(anchor.href).toBe(`#${anchor.id}`);
       expect(anchor.label).toMatch(/^Link to section/);

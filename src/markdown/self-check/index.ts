@@ -96,7 +96,8 @@ export function selfCheckNode(question: SelfCheckQuestion, node?: Code): SelfChe
           ...(question.options.filter((option) => option.correct).length > 1 ? [part('p', { className: ['self-check-hint'] }, [{ type: 'text', value: 'Select all that apply.' }])] : []),
           part(
             'ul',
-            { className: ['self-check-options'] },
+            // `role="list"`: WebKit drops the list semantics of lists styled without markers.
+            { className: ['self-check-options'], role: 'list' },
             question.options.map((option, index) =>
               part('li', { className: ['self-check-option'] }, [
                 part('label', {}, [
