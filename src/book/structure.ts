@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
-import { CITATION_STYLES } from '../bibliography/csl-formatter.js';
+import { CITATION_STYLES, isBuiltInStyle, isCslFile } from '../bibliography/csl-style.js';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { chapterIdSchema } from './chapter-frontmatter.js';
 
@@ -34,8 +34,17 @@ export const bookStructureSchema = z.object({
   authors: z.array(z.string().min(1)).min(1),
   /** A short introduction for the home page (Markdown not interpreted). */
   introduction: z.string().optional(),
-  /** The CSL style of citations and references: `apa` (APA 7, author–date) or `vancouver` (numeric). */
-  citationStyle: z.enum(CITATION_STYLES).default('apa'),
+  /**
+   * The CSL style of citations and references: `apa` (APA 7, author–date), `vancouver` (numeric), or the
+   * path of a `.csl` file relative to the book's folder (`styles/chicago-author-date.csl`), checked when
+   * the configuration is loaded (book-config.ts).
+   */
+  citationStyle: z
+    .string()
+    .refine((value) => isBuiltInStyle(value) || isCslFile(value), {
+      error: `give ${CITATION_STYLES.map((name) => `\`${name}\``).join(' or ')}, or the path of a \`.csl\` file relative to the book folder, such as \`styles/chicago-author-date.csl\``,
+    })
+    .default('apa'),
   /** The book's language, a BCP 47 tag such as `en` or `en-GB`: the pages' `lang`, search stemming, citation terms. */
   language: z
     .string()
