@@ -33,6 +33,17 @@ export function cslStyleXml(style: CitationStyle, builtIn: (name: string) => str
   return xml;
 }
 
+/** What is wrong with the `.csl` file at `stylePath` (absolute), or undefined when it can be used. */
+export function cslStyleFileProblem(stylePath: string): string | undefined {
+  let xml: string;
+  try {
+    xml = readFileSync(stylePath, 'utf8');
+  } catch {
+    return 'the file does not exist (the path is relative to the book folder, the one that holds `content/`)';
+  }
+  return cslStyleProblem(xml);
+}
+
 /**
  * What is wrong with a `.csl` file's text for this book, or undefined when it can be used: it must be
  * well-formed XML (the problem then says at which line and column), an independent CSL style (a

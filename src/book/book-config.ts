@@ -9,9 +9,7 @@
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { readFileSync } from 'node:fs';
-import { type CitationStyle, cslStyleProblem, isBuiltInStyle } from '../bibliography/csl-style.js';
-import { RuleId } from '../diagnostics/rule-ids.js';
+import { type CitationStyle, isCslFile } from '../bibliography/csl-style.js';
 import { type BookPaths, bookPaths, displayPath } from './book-paths.js';
 import { type BookStructure, loadBookStructure } from './structure.js';
 
@@ -62,7 +60,7 @@ export function siteUrlFromEnvironment(value: string): string {
 
 /** The configuration of the book at `paths`, with `env`'s overrides. */
 export function loadBookConfig(paths: BookPaths = bookPaths(), env: NodeJS.ProcessEnv = process.env): BookConfig {
-  const { structure, file, locate } = loadBookStructure(paths.structure, displayPath(paths, paths.structure));
+  const { structure, file } = loadBookStructure(paths.structure, displayPath(paths, paths.structure), paths.root);
   const bibliography = path.resolve(paths.root, structure?.bibliography ?? 'bib/references.bib');
   return {
     paths,
@@ -75,32 +73,10 @@ export function loadBookConfig(paths: BookPaths = bookPaths(), env: NodeJS.Proce
     published: structure?.published ?? new Date().toISOString().slice(0, 10),
     edition: structure?.edition,
     base: normalizeBase(env.BASE ?? structure?.base ?? '/'),
-    citationStyle: structure ? resolveCitationStyle(structure.citationStyle, paths, file, locate(['citationStyle'])) : 'apa',
+    // A `.csl` file was checked with the structure file (an unusable one is an error there, and `apa` here).
+    citationStyle: structure ? (isCslFile(structure.citationStyle) ? (path.resolve(paths.root, structure.citationStyle) as CitationStyle) : structure.citationStyle) : 'apa',
     mathMacros: structure?.math.macros ?? {},
     bibliography: { path: bibliography, displayPath: displayPath(paths, bibliography) },
   };
 }
 
-/**
- * The style to format citations with: a built-in name as it is, or a `.csl` file of the book as its
- * absolute path once it is found to be a usable style. A missing or broken file is an error at the
- * `citationStyle` line of the structure file, naming the file and what is wrong with it; the build then
- * goes on with APA so that every other problem is listed too.
- */
-function resolveCitationStyle(value: string, paths: BookPaths, file: VFile, place: { line: number; column: number } | undefined): CitationStyle {
-  if (isBuiltInStyle(value)) return value;
-  const stylePath = path.resolve(paths.root, value);
-  let problem: string | undefined;
-  try {
-    problem = cslStyleProblem(readFileSync(stylePath, 'utf8'));
-  } catch {
-    problem = 'the file does not exist (the path is relative to the book folder, the one that holds `content/`)';
-  }
-  if (problem === undefined) return stylePath as CitationStyle;
-  file.message(`The citation style \`${displayPath(paths, stylePath)}\` cannot be used: ${problem}`, {
-    place,
-    ruleId: RuleId.structureValid,
-    source: 'book-config',
-  }).fatal = true;
-  return 'apa';
-}

@@ -3,10 +3,11 @@
  * edited by the author like a table of contents. Chapter numbers are derived from it, never written.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
-import { CITATION_STYLES, isBuiltInStyle, isCslFile } from '../bibliography/csl-style.js';
+import { type BuiltInCitationStyle, CITATION_STYLES, cslStyleFileProblem, isBuiltInStyle, isCslFile } from '../bibliography/csl-style.js';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { chapterIdSchema } from './chapter-frontmatter.js';
 
@@ -97,7 +98,10 @@ export const bookStructureSchema = z.object({
     .min(1),
 });
 
-export type BookStructure = z.infer<typeof bookStructureSchema>;
+export type BookStructure = Omit<z.infer<typeof bookStructureSchema>, 'citationStyle'> & {
+  /** A built-in style's name, or a `.csl` path relative to the book folder (checked: it can be used). */
+  citationStyle: BuiltInCitationStyle | `${string}.csl`;
+};
 
 /** Result of loading the structure file: the structure if valid, and the file's diagnostics. */
 export interface LoadedStructure {
@@ -107,8 +111,12 @@ export interface LoadedStructure {
   locate: (path: (string | number)[]) => { line: number; column: number } | undefined;
 }
 
-/** Read and validate the structure file; every problem becomes a positioned message on `file`. */
-export function loadBookStructure(structurePath: string, displayPath = structurePath): LoadedStructure {
+/**
+ * Read and validate the structure file; every problem becomes a positioned message on `file`. With
+ * `bookRoot`, a `.csl` file named by `citationStyle` is checked too (relative to it): one that cannot be
+ * used is an error at that line naming the file, and the structure falls back to `apa`.
+ */
+export function loadBookStructure(structurePath: string, displayPath = structurePath, bookRoot?: string): LoadedStructure {
   const file = new VFile({ path: displayPath });
   let source: string;
   try {
@@ -136,7 +144,21 @@ export function loadBookStructure(structurePath: string, displayPath = structure
   }
   if (document.errors.length > 0) return { file, locate };
   const result = bookStructureSchema.safeParse(document.toJS());
-  if (result.success) return { structure: result.data, file, locate };
+  if (result.success) {
+    const structure = result.data as BookStructure;
+    if (bookRoot !== undefined && isCslFile(structure.citationStyle)) {
+      const problem = cslStyleFileProblem(path.resolve(bookRoot, structure.citationStyle));
+      if (problem !== undefined) {
+        file.message(`The citation style \`${structure.citationStyle}\` cannot be used: ${problem}`, {
+          place: locate(['citationStyle']),
+          ruleId: RuleId.structureValid,
+          source: 'structure',
+        }).fatal = true;
+        structure.citationStyle = 'apa';
+      }
+    }
+    return { structure, file, locate };
+  }
   for (const issue of result.error.issues) {
     const place = locate(issue.path as (string | number)[]);
     file.message(`Invalid structure at \`${issue.path.join('.') || '(top)'}\`: ${issue.message}`, {
