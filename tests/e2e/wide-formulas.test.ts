@@ -49,7 +49,8 @@ describe('wide formulas on a phone', () => {
     expect(scrollWidth).toBeGreaterThan(clientWidth + 40);
 
     // At the start, its number is inside the viewport and on top (not covered by the formula).
-    const shots = makeTempDir('wide-formulas-');
+    // The screenshots, to look at: in SCREENSHOT_DIR when it is set, else in the run's temporary folder.
+    const shots = process.env.SCREENSHOT_DIR ?? makeTempDir('wide-formulas-');
     await page.screenshot({ path: path.join(shots, 'start.png') });
     const start = await box(tag);
     expect(start.x).toBeGreaterThanOrEqual(0);
@@ -77,7 +78,6 @@ describe('wide formulas on a phone', () => {
     const leftShadow = await brightness(page, left);
     const leftPlain = await withoutCue(page, '.katex-display { background: none !important; }', () => brightness(page, left));
     expect(leftPlain - leftShadow).toBeGreaterThan(4);
-    console.log(`wide-formulas screenshots: ${shots}`);
     await context.close();
   });
 
