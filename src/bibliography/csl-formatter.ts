@@ -7,16 +7,17 @@
  * and disambiguates (2023a/2023b, added names) within that document. A book build arms it once, with
  * every work the book cites (`bookCitationFormatter`); a lone document (a test) gets its own.
  */
+import { createHash } from 'node:crypto';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import CSL, { type Engine } from 'citeproc';
 import { countWork } from '../process/build-counts.js';
 import { processWide } from '../process/process-wide.js';
+import { type CitationStyle, cslStyleXml, isCslFile } from './csl-style.js';
 import type { CslItem } from './load-bibliography.js';
 
-/** The citation styles the book ships; set in content/book.yaml (`citationStyle`). */
-export const CITATION_STYLES = ['apa', 'vancouver'] as const;
-export type CitationStyle = (typeof CITATION_STYLES)[number];
+// The styles: built-in names or a book's `.csl` file (content/book.yaml's `citationStyle`).
+export { CITATION_STYLES, type CitationStyle } from './csl-style.js';
 
 export interface FormattedReference {
   id: string;
@@ -85,9 +86,11 @@ function citeLink(html: string, id: string): string {
 function engineFor(style: CitationStyle, language: string) {
   const config = plugins.config.get('@csl') as CslConfig;
   const locale = cslLocale(language, (name) => Boolean(config.locales.get(name)));
-  let entry = engines.get(`${style} ${locale}`);
+  // A `.csl` file is read each time (a small file): an edited style then gets a new engine in dev.
+  const styleXml = cslStyleXml(style, (name) => config.styles.get(name));
+  const key = isCslFile(style) ? `${style} ${locale} ${hashText(styleXml)}` : `${style} ${locale}`;
+  let entry = engines.get(key);
   if (entry) return entry;
-  const styleXml = config.styles.get(style);
   const items = new Map<string, CslItem>();
   const engine = new CSL.Engine(
     {
@@ -107,7 +110,7 @@ function engineFor(style: CitationStyle, language: string) {
   // DOIs and URLs become links in references.
   engine.opt.development_extensions.wrap_url_and_doi = true;
   entry = { engine, items, numeric: /citation-format="numeric"/.test(styleXml), layout: citationLayout(styleXml) };
-  engines.set(`${style} ${locale}`, entry);
+  engines.set(key, entry);
   return entry;
 }
 
@@ -205,6 +208,11 @@ function narrativeNames(item: CslItem | undefined): string {
 function joinNaturally(parts: string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** A short hash of a style's text, to tell an edited `.csl` file from the one an engine was built with. */
+function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, 12);
 }
 
 function escapeText(text: string): string {

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { type AnswerMode, answerModeFromEnvironment } from './answer-mode.js';
-import type { CitationStyle } from '../bibliography/csl-formatter.js';
+import { type CitationStyle, isCslFile } from '../bibliography/csl-style.js';
 import { type BookPaths, bookPaths, displayPath } from './book-paths.js';
 import { type BookStructure, loadBookStructure } from './structure.js';
 
@@ -63,7 +63,7 @@ export function siteUrlFromEnvironment(value: string): string {
 
 /** The configuration of the book at `paths`, with `env`'s overrides. */
 export function loadBookConfig(paths: BookPaths = bookPaths(), env: NodeJS.ProcessEnv = process.env): BookConfig {
-  const { structure, file } = loadBookStructure(paths.structure, displayPath(paths, paths.structure));
+  const { structure, file } = loadBookStructure(paths.structure, displayPath(paths, paths.structure), paths.root);
   const bibliography = path.resolve(paths.root, structure?.bibliography ?? 'bib/references.bib');
   return {
     paths,
@@ -76,9 +76,11 @@ export function loadBookConfig(paths: BookPaths = bookPaths(), env: NodeJS.Proce
     published: structure?.published ?? new Date().toISOString().slice(0, 10),
     edition: structure?.edition,
     base: normalizeBase(env.BASE ?? structure?.base ?? '/'),
-    citationStyle: structure?.citationStyle ?? 'apa',
+    // A `.csl` file was checked with the structure file (an unusable one is an error there, and `apa` here).
+    citationStyle: structure ? (isCslFile(structure.citationStyle) ? (path.resolve(paths.root, structure.citationStyle) as CitationStyle) : structure.citationStyle) : 'apa',
     mathMacros: structure?.math.macros ?? {},
     answers: env.ANSWERS ? answerModeFromEnvironment(env.ANSWERS) : (structure?.answers ?? 'inline'),
     bibliography: { path: bibliography, displayPath: displayPath(paths, bibliography) },
   };
 }
+

@@ -51,7 +51,7 @@ export interface BookModel {
 /** Build the model from the book at `paths`. Never throws on bad content: problems go into `files`. */
 export function buildBookModel(paths: BookPaths): BookModel {
   const structurePath = path.relative(paths.root, paths.structure).split(path.sep).join('/');
-  const loaded = loadBookStructure(paths.structure, structurePath);
+  const loaded = loadBookStructure(paths.structure, structurePath, paths.root);
   const chapterFiles = listChapterFiles(paths.content).map((file) => readChapterFile(file, paths.root));
   const files: VFile[] = [loaded.file, ...chapterFiles.map((chapter) => chapter.file)];
   const model: BookModel = { title: '', language: 'en', authors: [], parts: [], chapters: [], chapterFiles: new Map(), files };

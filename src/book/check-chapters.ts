@@ -14,6 +14,7 @@ import { RuleId } from '../diagnostics/rule-ids.js';
 import { bookRemarkPlugins, type PipelineOptions } from '../markdown/pipeline.js';
 import { relocateNotebookMessages } from '../notebooks/notebook-chapter.js';
 import type { ChapterFile } from './chapter-files.js';
+import { mdxSyntaxHint } from './mdx-syntax-hint.js';
 
 /** The parser of chapter files: Markdown with frontmatter and GFM, plus MDX for `.mdx` files. */
 export function chapterParser(chapterPath: string) {
@@ -33,15 +34,15 @@ export async function checkChapter(chapter: ChapterFile, options: PipelineOption
     await processor.run(tree, chapter.file);
   } catch (error) {
     if (error instanceof VFileMessage) {
-      const message = chapter.file.message(`${chapter.path.endsWith('.mdx') ? 'MDX' : 'Markdown'} syntax error: ${error.reason}`, {
-        place: error.place ?? undefined,
+      const isMdx = chapter.path.endsWith('.mdx');
+      // In MDX, a hint for the mistake the error most likely comes from (see mdx-syntax-hint.ts).
+      const hint = isMdx ? mdxSyntaxHint(error, String(chapter.file.value)) : undefined;
+      const message = chapter.file.message(`${isMdx ? 'MDX' : 'Markdown'} syntax error: ${error.reason}${hint ? ` (${hint.hint})` : ''}`, {
+        place: hint?.place ?? error.place ?? undefined,
         ruleId: RuleId.syntaxParses,
         source: 'check-chapters',
       });
       message.fatal = true;
-      if (chapter.path.endsWith('.mdx')) {
-        message.reason += ' (in MDX, `{` starts a JavaScript expression and `<` a component: write `\\{` or `&lt;` for the characters)';
-      }
     } else {
       throw error;
     }

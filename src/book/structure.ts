@@ -3,10 +3,11 @@
  * edited by the author like a table of contents. Chapter numbers are derived from it, never written.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
-import { CITATION_STYLES } from '../bibliography/csl-formatter.js';
+import { type BuiltInCitationStyle, CITATION_STYLES, cslStyleFileProblem, isBuiltInStyle, isCslFile } from '../bibliography/csl-style.js';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { answerModeSchema } from './answer-mode.js';
 import { chapterIdSchema } from './chapter-frontmatter.js';
@@ -35,8 +36,17 @@ export const bookStructureSchema = z.object({
   authors: z.array(z.string().min(1)).min(1),
   /** A short introduction for the home page (Markdown not interpreted). */
   introduction: z.string().optional(),
-  /** The CSL style of citations and references: `apa` (APA 7, author–date) or `vancouver` (numeric). */
-  citationStyle: z.enum(CITATION_STYLES).default('apa'),
+  /**
+   * The CSL style of citations and references: `apa` (APA 7, author–date), `vancouver` (numeric), or the
+   * path of a `.csl` file relative to the book's folder (`styles/chicago-author-date.csl`), checked when
+   * the configuration is loaded (book-config.ts).
+   */
+  citationStyle: z
+    .string()
+    .refine((value) => isBuiltInStyle(value) || isCslFile(value), {
+      error: `give ${CITATION_STYLES.map((name) => `\`${name}\``).join(' or ')}, or the path of a \`.csl\` file relative to the book folder, such as \`styles/chicago-author-date.csl\``,
+    })
+    .default('apa'),
   /** The book's language, a BCP 47 tag such as `en` or `en-GB`: the pages' `lang`, search stemming, citation terms. */
   language: z
     .string()
@@ -94,7 +104,10 @@ export const bookStructureSchema = z.object({
     .min(1),
 });
 
-export type BookStructure = z.infer<typeof bookStructureSchema>;
+export type BookStructure = Omit<z.infer<typeof bookStructureSchema>, 'citationStyle'> & {
+  /** A built-in style's name, or a `.csl` path relative to the book folder (checked: it can be used). */
+  citationStyle: BuiltInCitationStyle | `${string}.csl`;
+};
 
 /** Result of loading the structure file: the structure if valid, and the file's diagnostics. */
 export interface LoadedStructure {
@@ -104,8 +117,12 @@ export interface LoadedStructure {
   locate: (path: (string | number)[]) => { line: number; column: number } | undefined;
 }
 
-/** Read and validate the structure file; every problem becomes a positioned message on `file`. */
-export function loadBookStructure(structurePath: string, displayPath = structurePath): LoadedStructure {
+/**
+ * Read and validate the structure file; every problem becomes a positioned message on `file`. With
+ * `bookRoot`, a `.csl` file named by `citationStyle` is checked too (relative to it): one that cannot be
+ * used is an error at that line naming the file, and the structure falls back to `apa`.
+ */
+export function loadBookStructure(structurePath: string, displayPath = structurePath, bookRoot?: string): LoadedStructure {
   const file = new VFile({ path: displayPath });
   let source: string;
   try {
@@ -133,7 +150,21 @@ export function loadBookStructure(structurePath: string, displayPath = structure
   }
   if (document.errors.length > 0) return { file, locate };
   const result = bookStructureSchema.safeParse(document.toJS());
-  if (result.success) return { structure: result.data, file, locate };
+  if (result.success) {
+    const structure = result.data as BookStructure;
+    if (bookRoot !== undefined && isCslFile(structure.citationStyle)) {
+      const problem = cslStyleFileProblem(path.resolve(bookRoot, structure.citationStyle));
+      if (problem !== undefined) {
+        file.message(`The citation style \`${structure.citationStyle}\` cannot be used: ${problem}`, {
+          place: locate(['citationStyle']),
+          ruleId: RuleId.structureValid,
+          source: 'structure',
+        }).fatal = true;
+        structure.citationStyle = 'apa';
+      }
+    }
+    return { structure, file, locate };
+  }
   for (const issue of result.error.issues) {
     const place = locate(issue.path as (string | number)[]);
     file.message(`Invalid structure at \`${issue.path.join('.') || '(top)'}\`: ${issue.message}`, {

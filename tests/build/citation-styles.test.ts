@@ -8,7 +8,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroBuild, projectRoot } from '../support/astro-build.js';
+import { astroBuild, fixture, projectRoot } from '../support/astro-build.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 describe('citation styles', () => {
@@ -47,4 +47,27 @@ describe('citation styles', () => {
     // Listed in the book's numeric order.
     expect(references.map((key) => chapter.get(key as string))).toEqual([...chapter.values()].sort((a, b) => a - b));
   });
+});
+
+describe('a `.csl` file as the citation style', () => {
+  it('should render citations and references in the style of the book’s `.csl` file', async () => {
+    // tests/fixtures/csl-style: `citationStyle: styles/author-date.csl`, a Chicago-like author–date style.
+    const { code, output, outDir } = await astroBuild({ bookRoot: fixture('csl-style') });
+    expect(code, output).toBe(0);
+    const text = readFileSync(path.join(outDir, 'c-1-cites/index.html'), 'utf8').replace(/<[^>]+>/g, '');
+    // "(Hardt, Price, and Srebro 2016)": names with a serial "and", no comma before the year (APA would write "Hardt et al., 2016").
+    expect(text).toContain('(Hardt, Price, and Srebro 2016)');
+    expect(text).toContain('Dwork et al. (2006)');
+    expect(text).toContain('Hardt, Moritz, Eric Price, and Nati Srebro. 2016. “Equality of opportunity in supervised learning.” In Advances in Neural Information Processing Systems.');
+  }, 600_000);
+
+  it('should fail the build on a broken `.csl` file, naming it at the `citationStyle` line', async () => {
+    const root = makeTempDir('book-broken-csl-');
+    cpSync(fixture('csl-style'), root, { recursive: true });
+    const structure = path.join(root, 'content/book.yaml');
+    writeFileSync(structure, readFileSync(structure, 'utf8').replace('styles/author-date.csl', 'styles/broken.csl'));
+    const { code, output } = await astroBuild({ bookRoot: root });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/content\/book\.yaml:3:16\s+error\s+The citation style `styles\/broken\.csl` cannot be used: it is not well-formed XML: .*\(line 66, column 1\).*\[structure-valid\]/);
+  }, 600_000);
 });

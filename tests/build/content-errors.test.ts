@@ -9,10 +9,12 @@ describe('content errors fail the build with their positions', () => {
   it('should fail on bad LaTeX in .mdx and .md and report both formulas', async () => {
     const { code, output } = await astroBuild({ bookRoot: fixture('bad-latex') });
     expect(code).not.toBe(0);
-    // Both errors are listed, not only the first: the .mdx one with its real line and column…
-    expect(output).toMatch(/content\/p\/b-1-mdx\.mdx:10:36\s+error\s+LaTeX error in inline math: Undefined control sequence: \\badcommand/);
-    // …and the .md one with its line counted from the top of the file, frontmatter included.
-    expect(output).toMatch(/content\/p\/b-2-md\.md:12:1\s+error\s+LaTeX error in display math: .*\[math-parses\]/);
+    // Both errors are listed, not only the first: the .mdx one at the offending command (column 46,
+    // `\badcommand` inside `$\frac{1}{…}$`, which opens at column 36)…
+    expect(output).toMatch(/content\/p\/b-1-mdx\.mdx:10:46\s+error\s+LaTeX error in inline math: Undefined control sequence: \\badcommand/);
+    // …and the .md one with its line counted from the top of the file, frontmatter included: KaTeX
+    // stops at the end of `\left( x` (line 13, after the `$$` of line 12), where `\right` is missing.
+    expect(output).toMatch(/content\/p\/b-2-md\.md:13:9\s+error\s+LaTeX error in display math: Expected '\\right', got 'EOF'.*\[math-parses\]/);
     expect(output).toMatch(/2 content error\(s\)/);
   });
 

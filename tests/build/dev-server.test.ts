@@ -9,7 +9,7 @@ describe('the dev server', () => {
   it('should show content errors and keep serving the book', async () => {
     const server = await astroDev({ bookRoot: fixture('bad-latex') });
     try {
-      await expect.poll(() => server.output(), { timeout: 30_000 }).toMatch(/content\/p\/b-1-mdx\.mdx:10:36\s+error\s+LaTeX error/);
+      await expect.poll(() => server.output(), { timeout: 30_000 }).toMatch(/content\/p\/b-1-mdx\.mdx:10:46\s+error\s+LaTeX error/);
       const home = await fetch(server.url);
       expect(home.status).toBe(200);
       expect(await home.text()).toContain('Bad LaTeX');

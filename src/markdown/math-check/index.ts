@@ -8,6 +8,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { RuleId } from '../../diagnostics/rule-ids.js';
+import { texOffsetToPoint } from './tex-place.js';
 
 export interface MathCheckOptions {
   /** The book's LaTeX macros (`math.macros` of the structure file), known to KaTeX as when rendering. */
@@ -30,9 +31,13 @@ export function checkMath(tree: Root, file: VFile, macros: Record<string, string
       katex.renderToString(node.value, { displayMode: node.type === 'math', throwOnError: true, strict: 'ignore', macros: { ...macros } });
     } catch (error) {
       const reason = error instanceof katex.ParseError ? error.rawMessage : String(error);
+      // KaTeX says where in the TeX it stopped (`position`, a character offset; absent for some errors):
+      // point there, at the offending token, rather than at the `$$` that opens the formula.
+      const position = error instanceof katex.ParseError ? error.position : undefined;
+      const point = typeof position === 'number' ? texOffsetToPoint(file, node, position) : undefined;
       file.message(
         `LaTeX error in ${node.type === 'math' ? 'display' : 'inline'} math: ${reason} (formula: \`${abbreviate(node.value)}\`); check the command's spelling and that KaTeX supports it (katex.org/docs/supported)`,
-        { place: node.position, ruleId: RuleId.mathParses, source: 'math-check' },
+        { place: point ?? node.position, ruleId: RuleId.mathParses, source: 'math-check' },
       ).fatal = true;
     }
   });

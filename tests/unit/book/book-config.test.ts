@@ -2,7 +2,7 @@
  * The book's configuration: read once from the structure file with the environment's override of the
  * base path, defaults where the author wrote nothing, and every invalid setting an error at its line.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cslLocale } from '../../../src/bibliography/csl-formatter.js';
@@ -63,6 +63,43 @@ describe('the book configuration', () => {
     ]);
     expect(config.file.messages.every((message) => message.fatal)).toBe(true);
     expect(config).toMatchObject({ language: 'en', base: '/', citationStyle: 'apa' });
+  });
+});
+
+describe('a `.csl` file as the citation style', () => {
+  const fixtureStyle = path.join(import.meta.dirname, '../../fixtures/csl-style/styles');
+
+  it('should take a `.csl` file of the book, relative to its folder, as the style', () => {
+    const paths = bookWith('citationStyle: styles/author-date.csl\n');
+    mkdirSync(path.join(paths.root, 'styles'));
+    cpSync(path.join(fixtureStyle, 'author-date.csl'), path.join(paths.root, 'styles/author-date.csl'));
+    const config = loadBookConfig(paths, {});
+    expect(config.file.messages).toEqual([]);
+    expect(config.citationStyle).toBe(path.join(paths.root, 'styles/author-date.csl'));
+  });
+
+  it('should report a missing `.csl` file at the `citationStyle` line, naming the file', () => {
+    const config = loadBookConfig(bookWith('citationStyle: styles/chicago.csl\n'), {});
+    expect(config.file.messages.map((message) => `${message.line}:${message.column} ${message.reason} [${message.ruleId}]`)).toEqual([
+      '3:16 The citation style `styles/chicago.csl` cannot be used: the file does not exist (the path is relative to the book folder, the one that holds `content/`) [structure-valid]',
+    ]);
+    expect(config.file.messages[0]?.fatal).toBe(true);
+    expect(config.citationStyle).toBe('apa');
+  });
+
+  it('should report a `.csl` file that is not well-formed at the `citationStyle` line, with the XML error’s place', () => {
+    const paths = bookWith('citationStyle: broken.csl\n');
+    cpSync(path.join(fixtureStyle, 'broken.csl'), path.join(paths.root, 'broken.csl'));
+    const [message] = loadBookConfig(paths, {}).file.messages;
+    expect(message).toMatchObject({ line: 3, column: 16, fatal: true, ruleId: 'structure-valid' });
+    expect(message?.reason).toMatch(/^The citation style `broken\.csl` cannot be used: it is not well-formed XML: Expected closing tag 'citation'.*\(line 66, column 1\)$/);
+  });
+
+  it('should refuse a style that is neither a built-in name nor a `.csl` path, naming the choices', () => {
+    const config = loadBookConfig(bookWith('citationStyle: chicago\n'), {});
+    expect(config.file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)).toEqual([
+      '3:16 Invalid structure at `citationStyle`: give `apa` or `vancouver`, or the path of a `.csl` file relative to the book folder, such as `styles/chicago-author-date.csl`',
+    ]);
   });
 });
 

@@ -21,35 +21,38 @@ describe('checkMath', () => {
     expect(file.messages).toHaveLength(0);
   });
 
-  it('should report an unknown command in inline math at the formula, with KaTeX’s reason', () => {
+  it('should report an unknown command in inline math at the command, with KaTeX’s reason', () => {
     const file = check('Intro.\n\nBad $\\badcommand$ here.\n');
     expect(file.messages).toHaveLength(1);
     const [message] = file.messages;
-    expect(message).toMatchObject({ ruleId: 'math-parses', fatal: true, source: 'math-check', line: 3, column: 5 });
-    expect(message?.place).toMatchObject({ start: { line: 3, column: 5 }, end: { line: 3, column: 18 } });
+    // Column 6 is the backslash of \badcommand, just after the opening `$` (column 5).
+    expect(message).toMatchObject({ ruleId: 'math-parses', fatal: true, source: 'math-check', line: 3, column: 6 });
+    expect(message?.place).toMatchObject({ line: 3, column: 6 });
     expect(message?.reason).toContain('LaTeX error in inline math: Undefined control sequence: \\badcommand');
     expect(message?.reason).toContain('(formula: `\\badcommand`)');
   });
 
-  it('should report an error in display math at the opening fence', () => {
+  it('should report an error in display math at the offending command, not at the opening `$$`', () => {
     const file = check('Display:\n\n$$\n\\frac{1}{\\badcommand}\n$$\n');
     expect(file.messages).toHaveLength(1);
-    expect(file.messages[0]).toMatchObject({ ruleId: 'math-parses', fatal: true, line: 3, column: 1 });
+    // Line 4 (the `$$` is on line 3), column 10: `\frac{1}{` is nine characters.
+    expect(file.messages[0]).toMatchObject({ ruleId: 'math-parses', fatal: true, line: 4, column: 10 });
     expect(file.messages[0]?.reason).toContain('LaTeX error in display math: Undefined control sequence: \\badcommand (formula: `\\frac{1}{\\badcommand}`)');
   });
 
   it('should report a syntax error with KaTeX’s own reason', () => {
     const file = check('a $x^{$ b\n');
     expect(file.messages).toHaveLength(1);
-    expect(file.messages[0]).toMatchObject({ ruleId: 'math-parses', fatal: true, line: 1, column: 3 });
+    // KaTeX stops at the end of the TeX: the closing `$`.
+    expect(file.messages[0]).toMatchObject({ ruleId: 'math-parses', fatal: true, line: 1, column: 7 });
     expect(file.messages[0]?.reason).toContain("Expected '}', got 'EOF'");
   });
 
   it('should report each bad formula, in document order', () => {
     const file = check('First $\\badone$ then fine $x$.\n\nSecond $\\badtwo{y}$.\n');
     expect(file.messages.map((message) => [message.ruleId, message.fatal, message.line, message.column])).toEqual([
-      ['math-parses', true, 1, 7],
-      ['math-parses', true, 3, 8],
+      ['math-parses', true, 1, 8],
+      ['math-parses', true, 3, 9],
     ]);
     expect(file.messages[0]?.reason).toContain('\\badone');
     expect(file.messages[1]?.reason).toContain('\\badtwo');
@@ -70,6 +73,31 @@ describe('remarkMathCheck', () => {
     const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMath).use(remarkMathCheck);
     processor.runSync(processor.parse(file), file);
     expect(file.messages).toHaveLength(1);
-    expect(file.messages[0]).toMatchObject({ ruleId: 'math-parses', fatal: true, line: 1, column: 17 });
+    expect(file.messages[0]).toMatchObject({ ruleId: 'math-parses', fatal: true, line: 1, column: 18 });
+  });
+});
+
+describe('positions inside the formula', () => {
+  it('should place an error on a later line of a multi-line display formula', () => {
+    const file = check('$$\n\\begin{aligned}\na &= b \\\\\nc &= \\mathbb{E}[\\oops]\n\\end{aligned}\n$$\n');
+    expect(file.messages).toHaveLength(1);
+    // Column 17 is the backslash of \\oops in `c &= \\mathbb{E}[\\oops]`.
+    expect(file.messages[0]).toMatchObject({ line: 4, column: 17 });
+  });
+
+  it('should place an error in display math on the `$$` line itself', () => {
+    const file = check('Text.\n\n$$ x + \\oops $$\n');
+    expect(file.messages[0]).toMatchObject({ line: 3, column: 8 });
+  });
+
+  it('should place an error in a formula inside a block quote, whose lines lose their `> `', () => {
+    const file = check('> $$\n> a = 1\n> b = \\oops\n> $$\n');
+    expect(file.messages[0]).toMatchObject({ line: 3, column: 7 });
+  });
+
+  it('should place an unclosed brace at the end of the formula', () => {
+    const file = check('$$\n\\frac{1}{2\n$$\n');
+    expect(file.messages[0]?.reason).toContain("expected '}'");
+    expect(file.messages[0]).toMatchObject({ line: 2 });
   });
 });
