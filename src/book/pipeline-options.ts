@@ -6,6 +6,7 @@ import { displayPath } from './book-paths.js';
 
 export function bookPipelineOptions(config: BookConfig): PipelineOptions {
   return {
+    bookRoot: config.paths.root,
     publicDir: config.paths.public,
     base: config.base,
     bibliographyPath: config.bibliography.path,

@@ -7,8 +7,10 @@ import { loadBookConfig } from '../book/book-config.js';
 import { bookContextFor } from '../book/book-context.js';
 import { bookPaths } from '../book/book-paths.js';
 import { applyContentSecurityPolicy } from './content-security-policy.js';
-import { ContentErrors, runContentCheck } from './content-check.js';
+import { failBuild, runContentCheck } from './content-check.js';
 import { copyBuiltPdfs, PDF_FOLDER } from '../pdf/built-pdfs.js';
+import { startDevServer } from './dev-server.js';
+import { enableProblemAnchors } from '../markdown/problem-anchors/index.js';
 import { katexDevAssets } from './katex-assets.js';
 import { writeKatexFontSubsets } from './katex-font-subsets.js';
 import { writeRedirects } from './redirects.js';
@@ -28,8 +30,13 @@ export default function bookIntegration(): AstroIntegration {
     name: 'book',
     hooks: {
       'astro:config:setup': (params) => {
-        const { config, command: current, updateConfig } = params;
+        const { config, command: current, updateConfig, injectScript } = params;
         command = current;
+        if (command === 'dev') {
+          // The problem banner and the anchors it links to: dev server only, never in a build.
+          enableProblemAnchors();
+          injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('src/scripts/dev-problems-banner.ts', config.root)))};`);
+        }
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         language = loadBookConfig(paths).language;
         // Notebooks are chapters: an entry type for `.ipynb`, and their image outputs in dev.
@@ -38,19 +45,13 @@ export default function bookIntegration(): AstroIntegration {
       },
       'astro:build:start': async ({ logger }) => {
         const summary = await runContentCheck(paths, logger);
-        if (summary.errors.length > 0) throw new ContentErrors(summary);
+        if (summary.errors.length > 0) failBuild(summary, logger);
       },
-      'astro:server:setup': async ({ server, logger }) => {
+      'astro:server:setup': async ({ server, logger, refreshContent }) => {
         // `astro build` also starts a Vite server to sync content: check once, in build:start, there.
         if (command !== 'dev') return;
-        await runContentCheck(paths, logger);
-        // Re-check when the author saves a chapter, the structure or a figure; never stop the server.
-        const recheck = (file: string) => {
-          if (file.startsWith(paths.content) || file.startsWith(paths.public)) void runContentCheck(paths, logger);
-        };
-        server.watcher.on('change', recheck);
-        server.watcher.on('add', recheck);
-        server.watcher.on('unlink', recheck);
+        // Picks up every save (chapters, book.yaml, the .bib, figures), shows problems in the pages.
+        await startDevServer({ server, logger, refreshContent, paths, base });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

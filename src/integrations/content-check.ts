@@ -40,10 +40,15 @@ export async function runContentCheck(paths: BookPaths, logger: AstroIntegration
   return summary;
 }
 
-/** The error a build fails with once every problem is printed. */
-export class ContentErrors extends Error {
-  constructor(summary: DiagnosticSummary) {
-    super(`The book has ${summary.errors.length} content error(s), listed above with file:line:col. Fix them and build again.`);
-    this.name = 'ContentErrors';
-  }
+/**
+ * End a build whose content check found errors: one summary line under the listed problems, and exit
+ * code 1. Not by throwing: Astro would print "An unhandled error occurred while running the
+ * astro:build:start hook" and a stack trace of our integration, which reads like a crash of the
+ * platform rather than mistakes in the book. Nothing is written yet at build:start, so there is
+ * nothing to clean up.
+ */
+export function failBuild(summary: DiagnosticSummary, logger: AstroIntegrationLogger): never {
+  const count = summary.errors.length;
+  logger.error(`Build failed: ${count} content ${count === 1 ? 'problem' : 'problems'}, listed above with file:line:col`);
+  process.exit(1);
 }
