@@ -26,7 +26,7 @@ export default defineConfig({
   // Vite inlines small bundled scripts into the page; the Content-Security-Policy allows inline
   // scripts only by hash, so every bundled script stays an external file. Bundler warnings an author
   // cannot act on are silenced by code (src/integrations/quiet-build-warnings.ts).
-  vite: { build: { assetsInlineLimit: 0, rolldownOptions: { onwarn: quietBuildWarnings } } },
+  vite: { build: { assetsInlineLimit: 0, rolldownOptions: { onLog: quietBuildWarnings } } },
   markdown: {
     // Code blocks (notebook cells above all) follow the page's theme through CSS light-dark(), with
     // GitHub's high-contrast themes: the normal ones' comments fall below WCAG AA contrast.

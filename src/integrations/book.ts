@@ -7,7 +7,8 @@ import { loadBookConfig } from '../book/book-config.js';
 import { bookContextFor } from '../book/book-context.js';
 import { bookPaths } from '../book/book-paths.js';
 import { applyContentSecurityPolicy } from './content-security-policy.js';
-import { failBuild, runContentCheck } from './content-check.js';
+import { endBuildOnProblems } from './build-failure.js';
+import { contentProblems, runContentCheck } from './content-check.js';
 import { copyBuiltPdfs, PDF_FOLDER } from '../pdf/built-pdfs.js';
 import { startDevServer } from './dev-server.js';
 import { enableProblemAnchors } from '../markdown/problem-anchors/index.js';
@@ -43,36 +44,38 @@ export default function bookIntegration(): AstroIntegration {
         (params as typeof params & ContentEntryTypeHook).addContentEntryType(notebookEntryType(base));
         updateConfig({ vite: { plugins: [katexDevAssets(base), notebookDevImages(paths, base)] } });
       },
-      'astro:build:start': async ({ logger }) => {
-        const summary = await runContentCheck(paths, logger);
-        if (summary.errors.length > 0) failBuild(summary, logger);
-      },
+      'astro:build:start': ({ logger }) =>
+        endBuildOnProblems(logger, async () => {
+          const summary = await runContentCheck(paths, logger);
+          if (summary.errors.length > 0) throw contentProblems(summary);
+        }),
       'astro:server:setup': async ({ server, logger, refreshContent }) => {
         // `astro build` also starts a Vite server to sync content: check once, in build:start, there.
         if (command !== 'dev') return;
         // Picks up every save (chapters, book.yaml, the .bib, figures), shows problems in the pages.
         await startDevServer({ server, logger, refreshContent, paths, base });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const fonts = await writeKatexFontSubsets(outDir);
-        logger.info(`KaTeX fonts: ${fonts.fonts} in use, subset from ${kilobytes(fonts.fullBytes)} to ${kilobytes(fonts.subsetBytes)}`);
-        writeNotebookImages(paths, outDir, logger);
-        // The PDFs of `npm run pdf`, which the pages link to when they exist (src/pdf/built-pdfs.ts).
-        const pdfs = copyBuiltPdfs(paths.root, outDir);
-        if (pdfs > 0) logger.info(`PDF: ${pdfs} file(s) copied from ${PDF_FOLDER}/`);
-        // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
-        const site = writeRedirects(paths, outDir, logger);
-        checkUrlManifest(paths, site, logger);
-        await buildSearchIndex(outDir, language, logger);
-        writeSitemap(outDir, loadBookConfig(paths), bookContextFor(paths).model(), logger);
-        // After every page written above (redirect pages included).
-        applyContentSecurityPolicy(outDir, logger);
-        // Last: the worker's precache revisions are hashes of the final files (index and policy included).
-        await writeServiceWorker(outDir, site, base, logger);
-        // For `npm run bench:scale`: how often the build parsed, rendered and formatted.
-        if (process.env.BOOK_COUNTS === '1') logger.info(`Work counts: ${describeCounts()}`);
-      },
+      'astro:build:done': ({ dir, logger }) =>
+        endBuildOnProblems(logger, async () => {
+          const outDir = fileURLToPath(dir);
+          const fonts = await writeKatexFontSubsets(outDir);
+          logger.info(`KaTeX fonts: ${fonts.fonts} in use, subset from ${kilobytes(fonts.fullBytes)} to ${kilobytes(fonts.subsetBytes)}`);
+          writeNotebookImages(paths, outDir, logger);
+          // The PDFs of `npm run pdf`, which the pages link to when they exist (src/pdf/built-pdfs.ts).
+          const pdfs = copyBuiltPdfs(paths.root, outDir);
+          if (pdfs > 0) logger.info(`PDF: ${pdfs} file(s) copied from ${PDF_FOLDER}/`);
+          // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
+          const site = writeRedirects(paths, outDir, logger);
+          checkUrlManifest(paths, site, logger);
+          await buildSearchIndex(outDir, language, logger);
+          writeSitemap(outDir, loadBookConfig(paths), bookContextFor(paths).model(), logger);
+          // After every page written above (redirect pages included).
+          applyContentSecurityPolicy(outDir, logger);
+          // Last: the worker's precache revisions are hashes of the final files (index and policy included).
+          await writeServiceWorker(outDir, site, base, logger);
+          // For `npm run bench:scale`: how often the build parsed, rendered and formatted.
+          if (process.env.BOOK_COUNTS === '1') logger.info(`Work counts: ${describeCounts()}`);
+        }),
     },
   };
 }

@@ -12,6 +12,7 @@ import { checkGlossaryChapters, loadGlossary } from '../book/glossary.js';
 import { loadResources } from '../book/resources.js';
 import { bookPipelineOptions } from '../book/pipeline-options.js';
 import { type DiagnosticSummary, summarizeDiagnostics } from '../diagnostics/report.js';
+import { BuildProblems } from './build-failure.js';
 
 /** Check the whole book and log what was found. */
 export async function runContentCheck(paths: BookPaths, logger: AstroIntegrationLogger): Promise<DiagnosticSummary> {
@@ -40,15 +41,7 @@ export async function runContentCheck(paths: BookPaths, logger: AstroIntegration
   return summary;
 }
 
-/**
- * End a build whose content check found errors: one summary line under the listed problems, and exit
- * code 1. Not by throwing: Astro would print "An unhandled error occurred while running the
- * astro:build:start hook" and a stack trace of our integration, which reads like a crash of the
- * platform rather than mistakes in the book. Nothing is written yet at build:start, so there is
- * nothing to clean up.
- */
-export function failBuild(summary: DiagnosticSummary, logger: AstroIntegrationLogger): never {
-  const count = summary.errors.length;
-  logger.error(`Build failed: ${count} content ${count === 1 ? 'problem' : 'problems'}, listed above with file:line:col`);
-  process.exit(1);
+/** The summary a build fails with once every problem is printed (see build-failure.ts). */
+export function contentProblems(summary: DiagnosticSummary): BuildProblems {
+  return new BuildProblems(`${summary.errors.length} content error(s), listed above with file:line:col`);
 }
