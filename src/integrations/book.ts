@@ -49,11 +49,11 @@ export default function bookIntegration(): AstroIntegration {
           const summary = await runContentCheck(paths, logger);
           if (summary.errors.length > 0) throw contentProblems(summary);
         }),
-      'astro:server:setup': async ({ server, logger, refreshContent }) => {
+      'astro:server:setup': async ({ server, logger }) => {
         // `astro build` also starts a Vite server to sync content: check once, in build:start, there.
         if (command !== 'dev') return;
         // Picks up every save (chapters, book.yaml, the .bib, figures), shows problems in the pages.
-        await startDevServer({ server, logger, refreshContent, paths, base });
+        await startDevServer({ server, logger, paths, base });
       },
       'astro:build:done': ({ dir, logger }) =>
         endBuildOnProblems(logger, async () => {

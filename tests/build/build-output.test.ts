@@ -3,6 +3,8 @@
  * exit code 1, not with Astro's "unhandled error" and a stack trace of the platform; a clean build
  * prints no bundler warning the author cannot act on. Real `astro build`s of fixture books.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild, fixture } from '../support/astro-build.js';
 
@@ -18,11 +20,15 @@ describe('the build output', () => {
     expect(output).not.toMatch(/Stack trace|^\s+at .*\(.*:\d+:\d+\)$/m);
   });
 
-  it('should print no MODULE_LEVEL_DIRECTIVE warning for the .mdx chapters of a clean build', async () => {
-    const { code, output } = await astroBuild({ bookRoot: fixture('sample-book') });
+  it('should print no MODULE_LEVEL_DIRECTIVE warning for the .mdx chapters of a clean build, and ship nothing of the dev server', async () => {
+    const { code, output, outDir } = await astroBuild({ bookRoot: fixture('sample-book') });
     expect(code, output).toBe(0);
     expect(output).not.toMatch(/MODULE_LEVEL_DIRECTIVE|module level directive/);
     // The planned chapter's notice, once per build.
     expect(output.match(/Chapter `s-3-later` is planned/g)).toHaveLength(1);
+    // The dev server's problem panel and its anchors are not part of a build.
+    const shipped = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(html|js)$/.test(name));
+    expect(shipped.length).toBeGreaterThan(3);
+    for (const name of shipped) expect(readFileSync(path.join(outDir, name), 'utf8'), name).not.toMatch(/__book\/problems|book-problem/);
   });
 });

@@ -44,12 +44,13 @@ export default function remarkProblemAnchors(options: ProblemAnchorOptions) {
     const displayPath = path.relative(options.root ?? process.cwd(), path.resolve(file.cwd, file.path)).split(path.sep).join('/');
     const done = new Set<string>();
     for (const message of places) {
-      const line = message.line!;
+      // The tree's positions are those of the text rendered; the anchor names the file's own line.
       const column = message.column ?? 1;
+      const line = message.line! + shift;
       const key = `${line}:${column}`;
       if (done.has(key)) continue;
       done.add(key);
-      const found = nodeAt(tree, line - shift, column);
+      const found = nodeAt(tree, message.line!, column);
       if (!found) continue;
       const anchor = {
         type: 'problemAnchor',
