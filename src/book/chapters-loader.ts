@@ -70,12 +70,16 @@ export function chaptersLoader(paths: BookPaths): Loader {
 function trackListeners(watcher: Watcher, listeners: [string, Listener][]): Watcher {
   return new Proxy(watcher, {
     get(target, property, receiver) {
-      if (property !== 'on') return Reflect.get(target, property, receiver);
-      return (event: string, listener: Listener) => {
-        listeners.push([event, listener]);
-        target.on(event, listener);
-        return receiver;
-      };
+      if (property === 'on') {
+        return (event: string, listener: Listener) => {
+          listeners.push([event, listener]);
+          target.on(event, listener);
+          return receiver;
+        };
+      }
+      // The watcher's own methods run on the watcher itself (chokidar keeps private state on it).
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }

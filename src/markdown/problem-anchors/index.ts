@@ -97,7 +97,11 @@ function frontmatterLines(file: VFile): number {
   } catch {
     return 0;
   }
+  // Astro passes the body with the frontmatter removed and surrounding blank lines trimmed.
   const body = String(file.value);
-  if (source === body || !source.endsWith(body)) return 0;
-  return source.slice(0, source.length - body.length).split('\n').length - 1;
+  const text = body.trim();
+  const at = text ? source.indexOf(text) : -1;
+  if (at < 0) return 0;
+  const lines = (value: string) => value.split('\n').length - 1;
+  return lines(source.slice(0, at)) - lines(body.slice(0, body.length - body.trimStart().length));
 }
