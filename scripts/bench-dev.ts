@@ -139,6 +139,7 @@ try {
     const result = await measure(book);
     rows.push([book, result]);
     console.log(`  ready in ${(result.startup / 1000).toFixed(1)} s; save → edited text served: ${span(result.served)}`);
+    console.log(`  of which the render (Astro's request time): ${result.render.length ? span(result.render) : 'n/a'}; content check, after serving: ${result.check.length ? span(result.check) : 'n/a'}`);
   }
 } finally {
   if (values.keep) console.log(`Books kept in ${work}`);

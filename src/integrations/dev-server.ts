@@ -89,15 +89,16 @@ export async function startDevServer({ server, logger, paths, base }: DevServerO
   report(last);
 
   // The .bib and the book folder may lie outside Vite's root (a BOOK_ROOT elsewhere): watch them.
-  const bibliography = () => loadBookConfig(paths).bibliography.path;
-  server.watcher.add([paths.content, paths.public, bibliography()]);
+  // The .bib's path is a setting: read again after each check, not on every event of the watcher.
+  let bibliography = loadBookConfig(paths).bibliography.path;
+  server.watcher.add([paths.content, paths.public, bibliography]);
 
   let pending = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const onEvent = (event: string) => (file: string) => {
     const absolute = path.resolve(file);
-    const relevant = absolute.startsWith(paths.content + path.sep) || absolute.startsWith(paths.public + path.sep) || absolute === bibliography();
+    const relevant = absolute.startsWith(paths.content + path.sep) || absolute.startsWith(paths.public + path.sep) || absolute === bibliography;
     if (!relevant) return;
     pending.set(absolute, event);
     // Saves come in bursts (an editor writes, a formatter rewrites): handle them together.
@@ -148,6 +149,8 @@ export async function startDevServer({ server, logger, paths, base }: DevServerO
     const checkedIn = performance.now() - started;
     last = result;
     report(result);
+    const settingsBibliography = loadBookConfig(paths).bibliography.path;
+    if (settingsBibliography !== bibliography) server.watcher.add((bibliography = settingsBibliography));
     const publishedChanged = before?.published.join('\n') !== result.published.join('\n');
     const inputsChanged = files.length > 0 || before?.renderInputs !== result.renderInputs;
     // For `npm run bench:dev`, which reads these lines to say where a save's time goes.
