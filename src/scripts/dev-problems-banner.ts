@@ -47,6 +47,8 @@ function anchorOf(problem: Problem): HTMLElement | null {
 }
 
 function show(problems: Problem[]): void {
+  // How many problems the page last heard of (tests wait for it; the panel shows them).
+  document.documentElement.dataset.bookProblems = String(problems.length);
   panel?.remove();
   panel = undefined;
   const signature = JSON.stringify(problems.map(where).concat(problems.map((problem) => problem.message)));
