@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { loadBookConfig } from './src/book/book-config.js';
 import { bookPipelineOptions } from './src/book/pipeline-options.js';
 import bookIntegration from './src/integrations/book.js';
+import { quietBuildWarnings } from './src/integrations/quiet-build-warnings.js';
 import { bookRehypePlugins, bookRemarkPlugins } from './src/markdown/pipeline.js';
 
 // The book's settings (content/book.yaml, validated once; `BASE=/course/rai/ npm run build` overrides
@@ -23,8 +24,9 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   // Vite inlines small bundled scripts into the page; the Content-Security-Policy allows inline
-  // scripts only by hash, so every bundled script stays an external file.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // scripts only by hash, so every bundled script stays an external file. Bundler warnings an author
+  // cannot act on are silenced by code (src/integrations/quiet-build-warnings.ts).
+  vite: { build: { assetsInlineLimit: 0, rolldownOptions: { onLog: quietBuildWarnings } } },
   markdown: {
     // Code blocks (notebook cells above all) follow the page's theme through CSS light-dark(), with
     // GitHub's high-contrast themes: the normal ones' comments fall below WCAG AA contrast.

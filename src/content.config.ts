@@ -1,24 +1,15 @@
 /**
  * The chapters collection: the chapter files the book model publishes (planned drafts are left out),
- * each with its frontmatter validated by the same schema the book model uses, and keyed by its stable id.
+ * each with its frontmatter validated by the same schema the book model uses, and keyed by its stable
+ * id. The list is read from the model whenever the collection loads (src/book/chapters-loader.ts).
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { getBookModel } from './book/book-model-cache.js';
 import { bookPaths } from './book/book-paths.js';
 import { chapterFrontmatterSchema } from './book/chapter-frontmatter.js';
-
-const paths = bookPaths();
-const model = getBookModel();
-const published = [...model.chapterFiles.values()].map((chapter) => chapter.displayPath.replace(/^content\//, ''));
+import { chaptersLoader } from './book/chapters-loader.js';
 
 const chapters = defineCollection({
-  loader: glob({
-    base: paths.content,
-    // A pattern that matches nothing keeps the collection valid while no chapter is published.
-    pattern: published.length > 0 ? published : ['__no-published-chapters__.md'],
-    generateId: ({ data }) => String(data.id),
-  }),
+  loader: chaptersLoader(bookPaths()),
   schema: chapterFrontmatterSchema,
 });
 

@@ -1,8 +1,9 @@
 /**
  * The whole book as every part of a build needs it: the book model, which chapter a file is, the
  * cross-reference targets and the citations in reading order. Each chapter's structure is parsed once
- * per set of chapter sources and shared by all of them (so once per build, and again in dev only
- * after an edit); the context itself is shared by the config's modules and the pages' bundled code.
+ * per source of that chapter and shared by all of them: once per build, and in dev again only for the
+ * chapter that was edited (the others keep their trees while their source, id and number are the
+ * same). The context itself is shared by the config's modules and the pages' bundled code.
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,11 @@ export interface BookContext {
   citedKeys(): string[];
   /** A parser of chapter structures that parses each chapter once (for whole-book indexes). */
   structures(): StructureParser;
+  /**
+   * Drop every kept chapter structure: something outside the chapters that their structure reads
+   * changed (a figure under public/). The dev server calls it; a build never needs to.
+   */
+  forgetStructures(): void;
 }
 
 /** A chapter's structural tree: parsed once per state of the sources, whoever asks first. */
@@ -36,7 +42,6 @@ export type StructureParser = (chapterFile: ChapterFile, chapter: BookChapter, p
 interface State {
   digest: string;
   model: BookModel;
-  structures: Map<string, Root | undefined>;
   targets?: CrossReferenceTargets;
   citations?: CitationOccurrence[];
   citedKeys?: string[];
@@ -55,15 +60,32 @@ export function bookContextFor(paths: BookPaths): BookContext {
 /** A book context for the book at `paths`, rebuilt whenever the structure or a chapter file changes. */
 export function createBookContext(paths: BookPaths): BookContext {
   let cached: State | undefined;
+  // Kept across states of the book: a chapter's tree depends on its source, its id and its number
+  // (figure and equation numbers), so an edit of one chapter re-parses that chapter only.
+  const structures = new Map<string, { source: string; tree: Root | undefined }>();
+  const structureKey = (chapterFile: ChapterFile, chapter: BookChapter) => `${chapterFile.path}\n${chapter.id}\n${chapter.number}`;
   // Stat, don't read: this runs for every chapter rendered, and files rarely change during a build.
   const current = (): State => {
     const digest = [paths.structure, ...listChapterFiles(paths.content)].map((file) => `${file}@${modified(file)}`).join('|');
-    if (cached?.digest !== digest) cached = { digest, model: buildBookModel(paths), structures: new Map() };
+    if (cached?.digest !== digest) {
+      cached = { digest, model: buildBookModel(paths) };
+      // Trees of chapters that were deleted, renamed or renumbered will not be asked for again.
+      const model = cached.model;
+      const live = new Set(model.chapters.flatMap((chapter) => {
+        const chapterFile = model.chapterFiles.get(chapter.id);
+        return chapterFile ? [structureKey(chapterFile, chapter)] : [];
+      }));
+      for (const key of structures.keys()) if (!live.has(key)) structures.delete(key);
+    }
     return cached;
   };
-  const parse = (state: State): StructureParser => (chapterFile, chapter) => {
-    if (!state.structures.has(chapter.id)) state.structures.set(chapter.id, parseChapterStructure(chapterFile, chapter, paths));
-    return state.structures.get(chapter.id);
+  const parse: StructureParser = (chapterFile, chapter) => {
+    const key = structureKey(chapterFile, chapter);
+    const kept = structures.get(key);
+    if (kept?.source === chapterFile.source) return kept.tree;
+    const tree = parseChapterStructure(chapterFile, chapter, paths);
+    structures.set(key, { source: chapterFile.source, tree });
+    return tree;
   };
   return {
     model: () => current().model,
@@ -81,15 +103,16 @@ export function createBookContext(paths: BookPaths): BookContext {
     },
     targets() {
       const state = current();
-      state.targets ??= collectCrossReferenceTargets(state.model, paths, parse(state));
+      state.targets ??= collectCrossReferenceTargets(state.model, paths, parse);
       return state.targets;
     },
     citations() {
       const state = current();
-      state.citations ??= indexBookCitations(state.model, paths, parse(state));
+      state.citations ??= indexBookCitations(state.model, paths, parse);
       return state.citations;
     },
-    structures: () => parse(current()),
+    structures: () => parse,
+    forgetStructures: () => structures.clear(),
     citedKeys() {
       const state = current();
       state.citedKeys ??= [...new Set(this.citations().map((occurrence) => occurrence.key))];

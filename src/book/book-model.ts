@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import type { BookPaths } from './book-paths.js';
-import { type ChapterFile, listChapterFiles, readChapterFile } from './chapter-files.js';
+import { type ChapterFile, listChapterFiles, readChapterFileOnce } from './chapter-files.js';
 import { loadBookStructure } from './structure.js';
 
 export interface BookChapter {
@@ -52,7 +52,7 @@ export interface BookModel {
 export function buildBookModel(paths: BookPaths): BookModel {
   const structurePath = path.relative(paths.root, paths.structure).split(path.sep).join('/');
   const loaded = loadBookStructure(paths.structure, structurePath, paths.root);
-  const chapterFiles = listChapterFiles(paths.content).map((file) => readChapterFile(file, paths.root));
+  const chapterFiles = listChapterFiles(paths.content).map((file) => readChapterFileOnce(file, paths.root));
   const files: VFile[] = [loaded.file, ...chapterFiles.map((chapter) => chapter.file)];
   const model: BookModel = { title: '', language: 'en', authors: [], parts: [], chapters: [], chapterFiles: new Map(), files };
   const structure = loaded.structure;

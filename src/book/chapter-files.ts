@@ -1,8 +1,10 @@
 /** Find the chapter files under `content/` and read their frontmatter (without rendering them). */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { processWide } from '../process/process-wide.js';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { isNotebookPath, type NotebookSource, readNotebookChapter } from '../notebooks/notebook-chapter.js';
 import { type ChapterFrontmatter, chapterFrontmatterSchema } from './chapter-frontmatter.js';
@@ -111,4 +113,32 @@ export function readChapterFile(absolutePath: string, root: string): ChapterFile
     }).fatal = true;
   }
   return chapter;
+}
+
+// Chapter files as last read, by path, with the file's modification time and size when read.
+const reads = processWide('chapter-file-reads', () => new Map<string, { stamp: string; chapter: ChapterFile; messages: VFileMessage[] }>());
+
+/**
+ * `readChapterFile`, but a file unchanged since it was last read (same modification time and size) is
+ * not read and parsed again: the dev server rebuilds the book model after every save, and reading
+ * every chapter of a 200-chapter book each time cost more than the edit itself. Each call returns a
+ * new `file` (VFile) holding the messages of the read, since the model and the checks add their own.
+ */
+export function readChapterFileOnce(absolutePath: string, root: string): ChapterFile {
+  let stamp: string;
+  try {
+    const stats = statSync(absolutePath);
+    stamp = `${stats.mtimeMs}:${stats.size}:${root}`;
+  } catch {
+    return readChapterFile(absolutePath, root);
+  }
+  let kept = reads.get(absolutePath);
+  if (kept?.stamp !== stamp) {
+    const chapter = readChapterFile(absolutePath, root);
+    kept = { stamp, chapter, messages: [...chapter.file.messages] };
+    reads.set(absolutePath, kept);
+  }
+  const file = new VFile({ path: kept.chapter.file.path, cwd: kept.chapter.file.cwd, value: kept.chapter.file.value });
+  file.messages.push(...kept.messages);
+  return { ...kept.chapter, file };
 }

@@ -8,6 +8,7 @@ import { loadGlossary } from './glossary.js';
 /** The options, with the book context itself (its messages about targets are the content check's). */
 export function bookPipelineOptions(config: BookConfig): Omit<PipelineOptions, 'book'> & { book: BookContext } {
   return {
+    bookRoot: config.paths.root,
     publicDir: config.paths.public,
     base: config.base,
     bibliographyPath: config.bibliography.path,

@@ -12,6 +12,19 @@ export interface DiagnosticSummary {
   warnings: string[];
 }
 
+/** One message as data, for the dev server's problem banner (and its terminal lines). */
+export interface ContentProblem {
+  /** The file, relative to the book root (`content/p/x.mdx`). */
+  file: string;
+  line?: number;
+  column?: number;
+  severity: 'error' | 'warning';
+  ruleId?: string;
+  message: string;
+  /** The terminal line: `file:line:col  error  message  [rule-id]`. */
+  text: string;
+}
+
 /** One line for one message. */
 export function formatMessage(path: string, message: VFileMessage): string {
   const where = message.line ? `${path}:${message.line}:${message.column ?? 1}` : path;
@@ -23,6 +36,12 @@ export function formatMessage(path: string, message: VFileMessage): string {
 /** Split the messages of all files into formatted errors and warnings, in file and position order. */
 export function summarizeDiagnostics(files: VFile[]): DiagnosticSummary {
   const summary: DiagnosticSummary = { errors: [], warnings: [] };
+  for (const problem of listProblems(files)) (problem.severity === 'error' ? summary.errors : summary.warnings).push(problem.text);
+  return summary;
+}
+
+/** Every error and warning of `files` as data, in file and position order. */
+export function listProblems(files: VFile[]): ContentProblem[] {
   // Several passes may report on one file (each with its own VFile): merge them before sorting.
   const entries = files.flatMap((file) => file.messages.map((message) => ({ path: file.path ?? '(unknown)', message })));
   entries.sort(
@@ -31,9 +50,19 @@ export function summarizeDiagnostics(files: VFile[]): DiagnosticSummary {
       (a.message.line ?? 0) - (b.message.line ?? 0) ||
       (a.message.column ?? 0) - (b.message.column ?? 0),
   );
+  const problems: ContentProblem[] = [];
   for (const { path, message } of entries) {
-    if (message.fatal === true) summary.errors.push(formatMessage(path, message));
-    else if (message.fatal === false) summary.warnings.push(formatMessage(path, message));
+    // `fatal: undefined` is information, which the book's checks do not use for problems.
+    if (message.fatal !== true && message.fatal !== false) continue;
+    problems.push({
+      file: path,
+      line: message.line ?? undefined,
+      column: message.line ? (message.column ?? 1) : undefined,
+      severity: message.fatal ? 'error' : 'warning',
+      ruleId: message.ruleId ?? undefined,
+      message: message.reason,
+      text: formatMessage(path, message),
+    });
   }
-  return summary;
+  return problems;
 }

@@ -8,8 +8,11 @@ import { bookContextFor } from '../book/book-context.js';
 import { bookPaths } from '../book/book-paths.js';
 import { writeGradedEdition } from './answer-book.js';
 import { applyContentSecurityPolicy } from './content-security-policy.js';
-import { ContentErrors, runContentCheck } from './content-check.js';
+import { endBuildOnProblems } from './build-failure.js';
+import { contentProblems, runContentCheck } from './content-check.js';
 import { copyBuiltPdfs, PDF_FOLDER } from '../pdf/built-pdfs.js';
+import { startDevServer } from './dev-server.js';
+import { enableProblemAnchors } from '../markdown/problem-anchors/index.js';
 import { katexDevAssets } from './katex-assets.js';
 import { writeKatexFontSubsets } from './katex-font-subsets.js';
 import { writeRedirects } from './redirects.js';
@@ -29,54 +32,55 @@ export default function bookIntegration(): AstroIntegration {
     name: 'book',
     hooks: {
       'astro:config:setup': (params) => {
-        const { config, command: current, updateConfig } = params;
+        const { config, command: current, updateConfig, injectScript } = params;
         command = current;
+        if (command === 'dev') {
+          // The problem banner and the anchors it links to: dev server only, never in a build.
+          enableProblemAnchors();
+          injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('src/scripts/dev-problems-banner.ts', config.root)))};`);
+        }
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         language = loadBookConfig(paths).language;
         // Notebooks are chapters: an entry type for `.ipynb`, and their image outputs in dev.
         (params as typeof params & ContentEntryTypeHook).addContentEntryType(notebookEntryType(base));
         updateConfig({ vite: { plugins: [katexDevAssets(base), notebookDevImages(paths, base)] } });
       },
-      'astro:build:start': async ({ logger }) => {
-        const summary = await runContentCheck(paths, logger);
-        if (summary.errors.length > 0) throw new ContentErrors(summary);
-      },
+      'astro:build:start': ({ logger }) =>
+        endBuildOnProblems(logger, async () => {
+          const summary = await runContentCheck(paths, logger);
+          if (summary.errors.length > 0) throw contentProblems(summary);
+        }),
       'astro:server:setup': async ({ server, logger }) => {
         // `astro build` also starts a Vite server to sync content: check once, in build:start, there.
         if (command !== 'dev') return;
-        await runContentCheck(paths, logger);
-        // Re-check when the author saves a chapter, the structure or a figure; never stop the server.
-        const recheck = (file: string) => {
-          if (file.startsWith(paths.content) || file.startsWith(paths.public)) void runContentCheck(paths, logger);
-        };
-        server.watcher.on('change', recheck);
-        server.watcher.on('add', recheck);
-        server.watcher.on('unlink', recheck);
+        // Picks up every save (chapters, book.yaml, the .bib, figures), shows problems in the pages.
+        await startDevServer({ server, logger, paths, base });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const fonts = await writeKatexFontSubsets(outDir);
-        logger.info(`KaTeX fonts: ${fonts.fonts} in use, subset from ${kilobytes(fonts.fullBytes)} to ${kilobytes(fonts.subsetBytes)}`);
-        writeNotebookImages(paths, outDir, logger);
-        // The PDFs of `npm run pdf`, which the pages link to when they exist (src/pdf/built-pdfs.ts).
-        const config = loadBookConfig(paths);
-        // None in a graded edition: printed from an earlier build, they may hold the answers.
-        const pdfs = copyBuiltPdfs(paths.root, outDir);
-        if (pdfs > 0) logger.info(`PDF: ${pdfs} file(s) copied from ${PDF_FOLDER}/`);
-        // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
-        const site = writeRedirects(paths, outDir, logger);
-        checkUrlManifest(paths, site, logger);
-        await buildSearchIndex(outDir, language, logger);
-        writeSitemap(outDir, config, bookContextFor(paths).model(), logger);
-        // After every page written above (redirect pages included).
-        applyContentSecurityPolicy(outDir, logger);
-        // Last: the worker's precache revisions are hashes of the final files (index and policy included).
-        await writeServiceWorker(outDir, site, base, logger);
-        // The graded edition: the answer book outside the site, then no answer text may be left in it.
-        if (config.answers === 'separate') await writeGradedEdition(config, outDir, logger);
-        // For `npm run bench:scale`: how often the build parsed, rendered and formatted.
-        if (process.env.BOOK_COUNTS === '1') logger.info(`Work counts: ${describeCounts()}`);
-      },
+      'astro:build:done': ({ dir, logger }) =>
+        endBuildOnProblems(logger, async () => {
+          const outDir = fileURLToPath(dir);
+          const fonts = await writeKatexFontSubsets(outDir);
+          logger.info(`KaTeX fonts: ${fonts.fonts} in use, subset from ${kilobytes(fonts.fullBytes)} to ${kilobytes(fonts.subsetBytes)}`);
+          writeNotebookImages(paths, outDir, logger);
+          // The PDFs of `npm run pdf`, which the pages link to when they exist (src/pdf/built-pdfs.ts).
+          const config = loadBookConfig(paths);
+          // None in a graded edition: printed from an earlier build, they may hold the answers.
+          const pdfs = copyBuiltPdfs(paths.root, outDir);
+          if (pdfs > 0) logger.info(`PDF: ${pdfs} file(s) copied from ${PDF_FOLDER}/`);
+          // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
+          const site = writeRedirects(paths, outDir, logger);
+          checkUrlManifest(paths, site, logger);
+          await buildSearchIndex(outDir, language, logger);
+          writeSitemap(outDir, config, bookContextFor(paths).model(), logger);
+          // After every page written above (redirect pages included).
+          applyContentSecurityPolicy(outDir, logger);
+          // Last: the worker's precache revisions are hashes of the final files (index and policy included).
+          await writeServiceWorker(outDir, site, base, logger);
+          // The graded edition: the answer book outside the site, then no answer text may be left in it.
+          if (config.answers === 'separate') await writeGradedEdition(config, outDir, logger);
+          // For `npm run bench:scale`: how often the build parsed, rendered and formatted.
+          if (process.env.BOOK_COUNTS === '1') logger.info(`Work counts: ${describeCounts()}`);
+        }),
     },
   };
 }

@@ -12,6 +12,7 @@ import { checkGlossaryChapters, loadGlossary } from '../book/glossary.js';
 import { loadResources } from '../book/resources.js';
 import { bookPipelineOptions } from '../book/pipeline-options.js';
 import { type DiagnosticSummary, summarizeDiagnostics } from '../diagnostics/report.js';
+import { BuildProblems } from './build-failure.js';
 
 /** Check the whole book and log what was found. */
 export async function runContentCheck(paths: BookPaths, logger: AstroIntegrationLogger): Promise<DiagnosticSummary> {
@@ -40,10 +41,7 @@ export async function runContentCheck(paths: BookPaths, logger: AstroIntegration
   return summary;
 }
 
-/** The error a build fails with once every problem is printed. */
-export class ContentErrors extends Error {
-  constructor(summary: DiagnosticSummary) {
-    super(`The book has ${summary.errors.length} content error(s), listed above with file:line:col. Fix them and build again.`);
-    this.name = 'ContentErrors';
-  }
+/** The summary a build fails with once every problem is printed (see build-failure.ts). */
+export function contentProblems(summary: DiagnosticSummary): BuildProblems {
+  return new BuildProblems(`${summary.errors.length} content error(s), listed above with file:line:col`);
 }

@@ -12,6 +12,7 @@ import { summarizeDiagnostics } from '../diagnostics/report.js';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { contentSecurityPolicy, headersFile, refusedScripts, styleHashes, withPolicyMeta } from '../security/content-security-policy.js';
 import { listFiles } from './built-site.js';
+import { BuildProblems } from './build-failure.js';
 
 /** Apply the policy to every HTML file in `outDir`; throws once every refused script is listed. */
 export function applyContentSecurityPolicy(outDir: string, logger: AstroIntegrationLogger): void {
@@ -22,7 +23,7 @@ export function applyContentSecurityPolicy(outDir: string, logger: AstroIntegrat
   const summary = summarizeDiagnostics(files);
   if (summary.errors.length > 0) {
     for (const line of summary.errors) logger.error(line);
-    throw new Error(`${summary.errors.length} inline script(s) would be blocked by the Content-Security-Policy, listed above with page:line:col.`);
+    throw new BuildProblems(`${summary.errors.length} inline script(s) would be blocked by the Content-Security-Policy, listed above with page:line:col.`);
   }
   const styles = pages.flatMap(({ html }) => styleHashes(html));
   const policy = contentSecurityPolicy({ styleHashes: styles });

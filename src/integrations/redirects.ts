@@ -26,6 +26,7 @@ import { type PageEdit, applyPageEdit } from './anchor-aliases.js';
 import { type BuiltPage, type BuiltSite, findElement, pageFile, readBuiltPage, readBuiltSite } from './built-site.js';
 import { REDIRECT_SCRIPT, REDIRECT_SCRIPT_SOURCE, type RedirectPage, renderRedirectPage } from './redirect-page.js';
 import { type UrlAlias, loadUrlAliases } from './url-aliases.js';
+import { BuildProblems } from './build-failure.js';
 
 /** What the aliases do to the built site, by output file. */
 export interface RedirectPlan {
@@ -50,7 +51,7 @@ export function writeRedirects(paths: BookPaths, outDir: string, logger: AstroIn
   const summary = summarizeDiagnostics([loaded.file]);
   for (const line of summary.errors) logger.error(line);
   if (summary.errors.length > 0) {
-    throw new Error(`${loaded.file.path} has ${summary.errors.length} error(s), listed above: fix the aliases and build again.`);
+    throw new BuildProblems(`${loaded.file.path} has ${summary.errors.length} error(s), listed above: fix the aliases and build again.`);
   }
   if (plan.redirects.size > 0 || plan.edits.size > 0) writeFileSync(path.join(outDir, REDIRECT_SCRIPT), REDIRECT_SCRIPT_SOURCE);
   for (const [file, redirect] of plan.redirects) writePage(site, outDir, file, renderRedirectPage(redirect, model.language));

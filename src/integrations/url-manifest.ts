@@ -20,6 +20,7 @@ import { summarizeDiagnostics } from '../diagnostics/report.js';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { type BuiltSite, NOT_FOUND_PAGE } from './built-site.js';
 import { type UrlAlias, loadUrlAliases } from './url-aliases.js';
+import { BuildProblems } from './build-failure.js';
 
 /** File name of the manifest, in the book's `content/` folder. */
 export const MANIFEST_FILE = 'urls.json';
@@ -158,7 +159,7 @@ export function checkUrlManifest(paths: BookPaths, site: BuiltSite, logger: Astr
     ).fatal = true;
   }
   for (const line of summarizeDiagnostics([file]).errors) logger.error(line);
-  throw new Error(
+  throw new BuildProblems(
     `${changes.missing.length} published URL(s) or anchor(s) would break, listed above. Declare where they went in content/redirects.yaml, or, if that is intended, run \`${ACCEPT_COMMAND}\` and commit ${display}.`,
   );
 }

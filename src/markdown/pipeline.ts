@@ -35,6 +35,7 @@ import remarkMathDirective from './math-directive/index.js';
 import remarkMathFlag from './math-flag/index.js';
 import remarkNotebookFlag from './notebook-flag/index.js';
 import remarkMystRoles from './myst-roles/index.js';
+import remarkProblemAnchors from './problem-anchors/index.js';
 import remarkRawLatexCheck from './raw-latex-check/index.js';
 import remarkRolePlaceholders from './role-placeholders/index.js';
 import remarkSelfCheck from './self-check/index.js';
@@ -53,6 +54,8 @@ export interface PipelineBook {
 }
 
 export interface PipelineOptions {
+  /** The book's folder (messages name files relative to it); default: the working directory. */
+  bookRoot?: string;
   /** The book's `public/` folder (figure sources). */
   publicDir: string;
   /** The site's base path, ending in `/`. */
@@ -149,6 +152,8 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     remarkMathFlag,
     remarkNotebookFlag,
     remarkRolePlaceholders,
+    // Last, once every check has reported: in dev, anchors the problem banner links to (pages only).
+    ...(options.checkOnly ? [] : ([[remarkProblemAnchors, { root: options.bookRoot }]] satisfies RemarkPlugins)),
   ];
 }
 

@@ -89,7 +89,8 @@ export async function astroDev(options: { bookRoot?: string } = {}): Promise<Dev
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 60_000;
+  // Generous: on a busy 2-core machine the first start (dependency optimisation, content sync) takes over a minute.
+  const deadline = Date.now() + 150_000;
   for (;;) {
     try {
       const response = await fetch(url);

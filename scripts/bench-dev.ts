@@ -1,0 +1,154 @@
+/**
+ * Dev-server benchmark (`npm run bench:dev`): how long an author waits, in `npm run dev`, from saving
+ * an edit of one chapter to the edited text being served. For this book (a copy of content/, bib/ and
+ * public/ in a temporary folder, so the repository is not touched) and for a generated book of 200
+ * chapters (the scale benchmark's generator: ~3,000 words, 20 citations and 10 formulas a chapter,
+ * a 2,000-entry .bib). Each run starts `astro dev`, loads the chapter's page once, then saves the
+ * chapter `--edits` times, each time with a new sentence at its end, and polls the page until the
+ * sentence is in it. It prints each book's times (median, min, max) and where the time goes: Astro's
+ * own time for the request that served the edit (the chapter's render) and the content check, which
+ * runs once the page is served (BOOK_DEV_TIMINGS=1 makes the dev server print it).
+ * Prints figures; asserts nothing (timings are noisy, so they are not tests).
+ *
+ *   npm run bench:dev                         # this book, then 200 generated chapters
+ *   npm run bench:dev -- --books real --edits 10
+ *   npm run bench:dev -- --books 50,200
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { partFolder, writeBookFolder } from './bench-scale/book-folder.js';
+import { syntheticBibliography, syntheticChapters } from './bench-scale/synthetic-book.js';
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    books: { type: 'string', default: 'real,200' },
+    edits: { type: 'string', default: '5' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const edits = Number(values.edits);
+if (!Number.isInteger(edits) || edits < 1) throw new Error(`--edits takes a number of edits, e.g. 5 (got "${values.edits}")`);
+
+interface Book {
+  label: string;
+  root: string;
+  /** The chapter edited, and its page below the site's root. */
+  chapter: string;
+  page: string;
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'rai-bench-dev-'));
+
+function realBook(): Book {
+  const root = path.join(work, 'real');
+  for (const folder of ['content', 'bib', 'public']) cpSync(path.join(projectRoot, folder), path.join(root, folder), { recursive: true });
+  // A chapter in the middle of the book, with citations, cross-references, math and an interactive figure.
+  return { label: 'this book (15 chapters)', root, chapter: path.join(root, 'content/1-fairness/1-2-measure.mdx'), page: 'measuring-fairness/' };
+}
+
+function generatedBook(count: number): Book {
+  const root = path.join(work, `generated-${count}`);
+  const bibliography = syntheticBibliography(2000);
+  const chapters = syntheticChapters(count, bibliography);
+  writeBookFolder(root, chapters, bibliography);
+  const middle = chapters[Math.floor(chapters.length / 2)]!;
+  return { label: `generated (${count} chapters)`, root, chapter: path.join(root, 'content', partFolder(middle.part), `${middle.id}.md`), page: `${middle.slug}/` };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor((numbers.length - 1) / 2)] ?? NaN;
+const span = (numbers: number[]) => `${Math.round(median(numbers))} ms (${Math.round(Math.min(...numbers))}–${Math.round(Math.max(...numbers))})`;
+
+interface Measure {
+  startup: number;
+  served: number[];
+  render: number[];
+  check: number[];
+}
+
+async function measure(book: Book): Promise<Measure> {
+  const port = await freePort();
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(BASE|BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|BOOK_.*)$/.test(name)));
+  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: projectRoot,
+    env: { ...env, FORCE_COLOR: '0', NO_COLOR: '1', BOOK_ROOT: book.root, BOOK_CACHE_DIR: path.join(book.root, '.cache'), BOOK_DEV_TIMINGS: '1' },
+  });
+  let log = '';
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+  const url = `http://127.0.0.1:${port}/${book.page}`;
+  try {
+    const started = performance.now();
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`astro dev stopped:\n${log}`);
+      const response = await fetch(url).catch(() => undefined);
+      if (response?.status === 200) break;
+      await sleep(250);
+    }
+    const startup = performance.now() - started;
+    const result: Measure = { startup, served: [], render: [], check: [] };
+    const source = readFileSync(book.chapter, 'utf8');
+    for (let edit = 1; edit <= edits; edit++) {
+      // Let the previous edit's check finish, as between two saves of an author.
+      await sleep(3000);
+      const marker = `Benchmark edit ${edit} saved at ${Date.now()}.`;
+      const logBefore = log.length;
+      const saved = performance.now();
+      writeFileSync(book.chapter, `${source}\n\n${marker}\n`);
+      for (;;) {
+        const html = await (await fetch(url)).text();
+        if (html.includes(marker)) break;
+        await sleep(20);
+      }
+      result.served.push(performance.now() - saved);
+      await sleep(2500);
+      const lines = log.slice(logBefore);
+      // Astro logs each request with its time; the slowest for the page is the render of the edit.
+      const requests = [...lines.matchAll(new RegExp(`\\[200\\] /${book.page.replace(/\//g, '\\/')} (\\d+)ms`, 'g'))].map((match) => Number(match[1]));
+      if (requests.length > 0) result.render.push(Math.max(...requests));
+      const check = /re-checked \d+ of \d+ chapter\(s\) in (\d+) ms/.exec(lines);
+      if (check) result.check.push(Number(check[1]));
+    }
+    writeFileSync(book.chapter, source);
+    return result;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('close', resolve));
+  }
+}
+
+const rows: [Book, Measure][] = [];
+try {
+  for (const name of values.books.split(',').map((entry) => entry.trim())) {
+    const book = name === 'real' ? realBook() : generatedBook(Number(name));
+    console.log(`${book.label}: starting astro dev…`);
+    const result = await measure(book);
+    rows.push([book, result]);
+    console.log(`  ready in ${(result.startup / 1000).toFixed(1)} s; save → edited text served: ${span(result.served)}`);
+    console.log(`  of which the render (Astro's request time): ${result.render.length ? span(result.render) : 'n/a'}; content check, after serving: ${result.check.length ? span(result.check) : 'n/a'}`);
+  }
+} finally {
+  if (values.keep) console.log(`Books kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`\n1-minute load average at the end: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+console.log('| book | edits | save → served (median, min–max) | of which the render (Astro\'s request time) | content check, after serving |');
+console.log('| --- | ---: | --- | --- | --- |');
+for (const [book, result] of rows) {
+  console.log(`| ${book.label} | ${result.served.length} | ${span(result.served)} | ${result.render.length ? span(result.render) : 'n/a'} | ${result.check.length ? span(result.check) : 'n/a'} |`);
+}
