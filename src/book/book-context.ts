@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { ChapterContext } from '../markdown/chapter-context/index.js';
 import { type BookChapter, type BookModel, buildBookModel } from './book-model.js';
+import { type ChapterCounts, countChapter } from './chapter-counts.js';
 import type { BookPaths } from './book-paths.js';
 import { type ChapterFile, listChapterFiles } from './chapter-files.js';
 import { type CitationOccurrence, indexBookCitations } from './citation-index.js';
@@ -28,6 +29,11 @@ export interface BookContext {
   citedKeys(): string[];
   /** A parser of chapter structures that parses each chapter once (for whole-book indexes). */
   structures(): StructureParser;
+  /**
+   * Each published chapter's counts (words, display formulas, figures, interactive figures,
+   * exercises), by id, from the shared structural trees; absent for a chapter that does not parse.
+   */
+  counts(): Map<string, ChapterCounts>;
 }
 
 /** A chapter's structural tree: parsed once per state of the sources, whoever asks first. */
@@ -40,6 +46,7 @@ interface State {
   targets?: CrossReferenceTargets;
   citations?: CitationOccurrence[];
   citedKeys?: string[];
+  counts?: Map<string, ChapterCounts>;
   byPath?: Map<string, ChapterContext>;
 }
 
@@ -90,6 +97,19 @@ export function createBookContext(paths: BookPaths): BookContext {
       return state.citations;
     },
     structures: () => parse(current()),
+    counts() {
+      const state = current();
+      if (!state.counts) {
+        const structure = parse(state);
+        state.counts = new Map();
+        for (const chapter of state.model.chapters) {
+          const chapterFile = state.model.chapterFiles.get(chapter.id);
+          const tree = chapterFile && structure(chapterFile, chapter, paths);
+          if (tree) state.counts.set(chapter.id, countChapter(tree));
+        }
+      }
+      return state.counts;
+    },
     citedKeys() {
       const state = current();
       state.citedKeys ??= [...new Set(this.citations().map((occurrence) => occurrence.key))];
