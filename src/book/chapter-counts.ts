@@ -11,7 +11,7 @@
  * - an inline formula counts as one word, a citation or a cross-reference as two (what the page
  *   prints in their place: "Dai et al., 2024", "Figure 1.2");
  * - not counted: whatever a reader has to open first — the contents of `<details>` (exercise answers,
- *   hints, notebook cells hidden by `hide-*` tags) —, notebook outputs and other raw HTML (tables of
+ *   hints, notebook cells hidden by `hide-*` tags) and of collapsed dropdowns —, notebook outputs and other raw HTML (tables of
  *   data and images are looked at, not read word by word), and MDX code (imports, expressions).
  *
  * Exercises are the three ways the book's chapters write them: headings `### Exercise 1 (…)`,
@@ -94,6 +94,10 @@ function countWords(parent: { children: Nodes[] }, counts: ChapterCounts): void 
       case 'mdxjsEsm':
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
+        break;
+      case 'callout':
+        // A dropdown is a `<details>` too: collapsed unless the author wrote `:open:`.
+        if (!node.dropdown || node.data?.hProperties?.open === true) countWords(node, counts);
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':

@@ -40,8 +40,9 @@ describe('chapter counts', () => {
     expect(book.counts().get('r-1-mdx')).toEqual(counts(48, 2, 1, 1, 2));
   });
 
-  it('should count a MyST Markdown chapter: raw-HTML <details> hidden, bold **Exercise** paragraphs', () => {
-    // 28 words: the title heading is the page's title (not counted in any chapter), the answer is hidden.
+  it('should count a MyST Markdown chapter: raw-HTML <details> and a closed dropdown hidden, bold **Exercise** paragraphs', () => {
+    // 28 words: the title heading is the page's title (not counted in any chapter); the answer and the
+    // closed dropdown are hidden.
     expect(book.counts().get('r-2-markdown')).toEqual(counts(28, 1, 1, 0, 2));
   });
 
