@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { ChapterContext } from '../markdown/chapter-context/index.js';
 import { type BookChapter, type BookModel, buildBookModel } from './book-model.js';
+import { type ChapterCounts, countChapter } from './chapter-counts.js';
 import type { BookPaths } from './book-paths.js';
 import { type ChapterFile, listChapterFiles } from './chapter-files.js';
 import { type CitationOccurrence, indexBookCitations } from './citation-index.js';
@@ -34,6 +35,11 @@ export interface BookContext {
    * changed (a figure under public/). The dev server calls it; a build never needs to.
    */
   forgetStructures(): void;
+  /**
+   * Each published chapter's counts (words, display formulas, figures, interactive figures,
+   * exercises), by id, from the shared structural trees; absent for a chapter that does not parse.
+   */
+  counts(): Map<string, ChapterCounts>;
 }
 
 /** A chapter's structural tree: parsed once per state of the sources, whoever asks first. */
@@ -45,6 +51,7 @@ interface State {
   targets?: CrossReferenceTargets;
   citations?: CitationOccurrence[];
   citedKeys?: string[];
+  counts?: Map<string, ChapterCounts>;
   byPath?: Map<string, ChapterContext>;
 }
 
@@ -113,6 +120,19 @@ export function createBookContext(paths: BookPaths): BookContext {
     },
     structures: () => parse,
     forgetStructures: () => structures.clear(),
+    counts() {
+      const state = current();
+      if (!state.counts) {
+        const structure = parse;
+        state.counts = new Map();
+        for (const chapter of state.model.chapters) {
+          const chapterFile = state.model.chapterFiles.get(chapter.id);
+          const tree = chapterFile && structure(chapterFile, chapter, paths);
+          if (tree) state.counts.set(chapter.id, countChapter(tree));
+        }
+      }
+      return state.counts;
+    },
     citedKeys() {
       const state = current();
       state.citedKeys ??= [...new Set(this.citations().map((occurrence) => occurrence.key))];

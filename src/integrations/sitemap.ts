@@ -1,6 +1,6 @@
 /**
  * `sitemap.xml` and `robots.txt` for search engines: the home page, every chapter and the book's
- * reference pages (bibliography, glossary, resources), at their absolute URLs. Redirect pages, the
+ * reference pages (syllabus, bibliography, glossary, resources), at their absolute URLs. Redirect pages, the
  * search page and the 404 page are not content and stay out. Absolute URLs need the book's `siteUrl`;
  * without it no sitemap is written, and the build says so once, with what else it affects.
  */
@@ -13,7 +13,7 @@ import { chapterHref } from '../book/navigation.js';
 
 /** The site's pages a reader may land on from a search engine, below the base: `./`, `fairness/`, … */
 export function sitemapPaths(model: BookModel): string[] {
-  return ['', ...model.chapters.map((chapter) => chapterHref('', chapter)), 'bibliography/', 'glossary/', 'resources/'];
+  return ['', ...model.chapters.map((chapter) => chapterHref('', chapter)), 'syllabus/', 'bibliography/', 'glossary/', 'resources/'];
 }
 
 function escapeXml(text: string): string {

@@ -64,12 +64,12 @@ describe('the book’s settings in a build', () => {
     expect(metaTags(home).get('citation_title')).toBeUndefined();
     expect(metaTags(home).get('og:title')).toEqual(['Sample Book']);
 
-    // Every published chapter and the reference pages in the sitemap, none of the planned ones.
+    // Every published chapter and the reference pages (syllabus, bibliography, glossary, resources) in the sitemap, none of the planned ones.
     const sitemap = readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8');
     const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
     expect(locations).toContain('https://example.org/rai/');
     expect(locations).toContain(chapterUrl);
-    expect(locations.filter((url) => /example\.org\/rai\/[a-z0-9-]+\/$/.test(url as string))).toHaveLength(2 + 3);
+    expect(locations.filter((url) => /example\.org\/rai\/[a-z0-9-]+\/$/.test(url as string))).toHaveLength(2 + 4);
     expect(locations).not.toContain('https://example.org/rai/search/');
     expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/rai/sitemap.xml');
   });

@@ -108,7 +108,7 @@ describe('the glossary page', () => {
   it('should be in the contents next to the bibliography', async () => {
     await page.goto(session.book.url('measuring-fairness/'));
     const backMatter = await page.locator('#sidebar .sidebar-back-matter a').allTextContents();
-    expect(backMatter).toEqual(['Glossary', 'Resources', 'Bibliography']);
+    expect(backMatter).toEqual(['Syllabus', 'Glossary', 'Resources', 'Bibliography']);
   });
 });
 
