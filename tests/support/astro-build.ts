@@ -13,6 +13,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Base path for a sub-path build, e.g. `/course/rai/`. */
   base?: string;
+  /** The public site URL (the SITE variable), e.g. `https://example.org/course/rai/`. */
+  site?: string;
 }
 
 export interface BuildResult {
@@ -46,6 +48,8 @@ export function astroBuild(options: BuildOptions = {}): Promise<BuildResult> {
   else delete env.BOOK_ROOT;
   if (options.base) env.BASE = options.base;
   else delete env.BASE;
+  if (options.site) env.SITE = options.site;
+  else delete env.SITE;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env });
     let output = '';
