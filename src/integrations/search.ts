@@ -13,7 +13,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 
 /** What the index leaves out of the indexed chapter bodies. */
-export const SEARCH_EXCLUDED = ['.katex', '.heading-anchor', '.references', '.role-placeholder', '.figure-media'];
+export const SEARCH_EXCLUDED = ['.katex', '.heading-anchor', '.copy-link', '.references', '.role-placeholder', '.figure-media'];
 
 /**
  * Pagefind also writes its own ready-made search interfaces (about 430 KB). The book has its own

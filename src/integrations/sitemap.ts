@@ -2,7 +2,8 @@
  * `sitemap.xml` and `robots.txt` for search engines: the home page, every chapter and the book's
  * reference pages (syllabus, bibliography, glossary, resources), at their absolute URLs. Redirect pages, the
  * search page and the 404 page are not content and stay out. Absolute URLs need the book's `siteUrl`;
- * without it no sitemap is written, and the build says so once, with what else it affects.
+ * without it no sitemap is written, and the build says so once, with what else it affects (canonical
+ * URLs, copied links, the URL in citations): one warning, not one per feature.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,7 @@ export function writeSitemap(outDir: string, config: BookConfig, model: BookMode
   if (!config.siteUrl) {
     writeFileSync(path.join(outDir, 'robots.txt'), 'User-agent: *\nAllow: /\n');
     logger.warn(
-      `No \`siteUrl\` in ${config.file.path}: no sitemap.xml is written and pages carry no canonical URL; copied links use the address the page is served from. Add e.g. \`siteUrl: https://example.org${config.base}\`.`,
+      `No \`siteUrl\` in ${config.file.path}: no sitemap.xml is written and pages carry no canonical URL; copied links use the address the page is served from, and citations of the book have no URL. Add e.g. \`siteUrl: https://example.org${config.base}\`.`,
     );
     return;
   }

@@ -30,6 +30,7 @@ import remarkFigures from './figures/index.js';
 import remarkGlossaryTerms from './glossary/index.js';
 import remarkImages from './images/index.js';
 import rehypeHeadingAnchors from './heading-anchors/index.js';
+import rehypeLinkAnchors from './link-anchors/index.js';
 import remarkMathCheck from './math-check/index.js';
 import remarkMathDirective from './math-directive/index.js';
 import remarkMathFlag from './math-flag/index.js';
@@ -157,7 +158,11 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   ];
 }
 
-/** rehype plugins: KaTeX at build time (HTML for the eye, MathML for screen readers), with the book's macros, then heading anchors. */
+/**
+ * rehype plugins: KaTeX at build time (HTML for the eye, MathML for screen readers), with the book's
+ * macros, then link anchors on labelled figures, equations and callouts (after KaTeX, which keeps an
+ * equation's number in its TeX annotation) and on headings.
+ */
 export function bookRehypePlugins(options: Pick<PipelineOptions, 'mathMacros'> = {}): RehypePlugins {
-  return [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore', macros: { ...options.mathMacros } }], rehypeHeadingAnchors];
+  return [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore', macros: { ...options.mathMacros } }], rehypeLinkAnchors, rehypeHeadingAnchors];
 }

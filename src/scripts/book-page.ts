@@ -1,10 +1,12 @@
 /**
  * The page's only script (bundled, small): the theme switch, the contents drawer on phones, the
  * on-this-page highlight of the section being read, previews, the lazy loader of search, and offline
- * reading (the service worker's registration, the offline menu, the new-edition notice).
+ * reading (the service worker's registration, the offline menu, the new-edition notice), and copy-link
+ * buttons.
  * Everything works as plain links without it.
  */
 
+import { setupCopyLinks } from './copy-link.ts';
 import { setupOfflineReading } from './offline-reading.ts';
 import './reference-preview.ts';
 import './self-check-contents.ts';
@@ -156,3 +158,4 @@ setupScrollableRegions();
 setupSectionHighlight();
 setupSearch();
 setupOfflineReading();
+setupCopyLinks();

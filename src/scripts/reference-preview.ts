@@ -111,7 +111,7 @@ async function show(link: HTMLAnchorElement): Promise<void> {
   element.replaceChildren(...previewNodes(target));
   // Ids must stay unique, and back-links belong to the entry, not to its preview.
   for (const node of element.querySelectorAll('[id]')) node.removeAttribute('id');
-  for (const node of element.querySelectorAll('.back-links, .heading-anchor')) node.remove();
+  for (const node of element.querySelectorAll('.back-links, .heading-anchor, .copy-link')) node.remove();
   if (lastPointer === 'touch') {
     const go = document.createElement('a');
     go.href = link.href;

@@ -78,6 +78,9 @@ describe('the book’s settings in a build', () => {
     const { code, output, outDir } = await astroBuild({ bookRoot: fixture('sample-book') });
     expect(code, output).toBe(0);
     expect(output.match(/No `siteUrl` in content\/book\.yaml: no sitemap\.xml/g)).toHaveLength(1);
+    // One warning says all that a missing site URL changes, copy-link buttons and citations included.
+    expect(output).toMatch(/No `siteUrl` in content\/book\.yaml: .*copied links use the address the page is served from, and citations of the book have no URL/);
+    expect(output.match(/siteUrl/g)).toHaveLength(2);
     expect(existsSync(path.join(outDir, 'sitemap.xml'))).toBe(false);
     expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).not.toContain('Sitemap');
     const chapter = readFileSync(path.join(outDir, readdirChapter(outDir)), 'utf8');

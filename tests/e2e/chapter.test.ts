@@ -99,7 +99,8 @@ describe('the generative-AI chapter', () => {
     expect(anchors.length).toBe(10);
     for (const anchor of anchors) {
       expect(anchor.href).toBe(`#${anchor.id}`);
-      expect(anchor.label).toMatch(/^Link to section/);
+      // The page script made each anchor a copy-link button (src/scripts/copy-link.ts).
+      expect(anchor.label).toMatch(/^Copy link to section/);
     }
   });
 

@@ -15,6 +15,8 @@ export interface BuildOptions {
   base?: string;
   /** More environment variables for the build (e.g. `ANSWERS`). */
   env?: Record<string, string>;
+  /** The public site URL (the SITE variable), e.g. `https://example.org/course/rai/`. */
+  site?: string;
 }
 
 export interface BuildResult {
@@ -48,6 +50,8 @@ export function astroBuild(options: BuildOptions = {}): Promise<BuildResult> {
   else delete env.BOOK_ROOT;
   if (options.base) env.BASE = options.base;
   else delete env.BASE;
+  if (options.site) env.SITE = options.site;
+  else delete env.SITE;
   Object.assign(env, options.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env });

@@ -2,12 +2,14 @@
  * rehype plugin: give every section heading (h2–h6) a stable id and a link anchor to itself.
  * Ids come from the heading text with GitHub's slugger (as Astro's own heading ids do, so its
  * `headings` list matches); an id already set is kept. The anchor has an accessible name and no text
- * of its own (its `#` is drawn by CSS), so heading text, the TOC and the search index stay clean.
+ * of its own (its `#` is drawn by CSS), so heading text, the TOC and the search index stay clean; the
+ * page script makes it a copy-link button (../link-anchors, src/scripts/copy-link.ts).
  */
 import GithubSlugger from 'github-slugger';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { linkAnchor } from '../link-anchors/index.js';
 
 const SECTION_HEADING = /^h[2-6]$/;
 
@@ -29,12 +31,7 @@ export function addHeadingAnchors(tree: Root): void {
     const text = toString(node).trim();
     const id = typeof node.properties.id === 'string' ? node.properties.id : freeSlug(slugger, text, taken);
     node.properties.id = id;
-    node.children.push({
-      type: 'element',
-      tagName: 'a',
-      properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to section “${text}”` },
-      children: [],
-    });
+    node.children.push(linkAnchor(id, `Link to section “${text}”`, ['heading-anchor']));
   });
 }
 

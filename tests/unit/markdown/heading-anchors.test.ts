@@ -24,8 +24,8 @@ function headings(tree: Root): Element[] {
 describe('addHeadingAnchors', () => {
   it('should give h2 and h3 a slug id and append an empty anchor with an accessible name', () => {
     expect(anchor('<h2>Why fairness?</h2><h3>Base rates &amp; <em>odds</em></h3>')).toBe(
-      '<h2 id="why-fairness">Why fairness?<a class="heading-anchor" href="#why-fairness" aria-label="Link to section “Why fairness?”"></a></h2>' +
-        '<h3 id="base-rates--odds">Base rates &#x26; <em>odds</em><a class="heading-anchor" href="#base-rates--odds" aria-label="Link to section “Base rates &#x26; odds”"></a></h3>',
+      '<h2 id="why-fairness">Why fairness?<a class="heading-anchor copy-link" href="#why-fairness" aria-label="Link to section “Why fairness?”" data-copy-link></a></h2>' +
+        '<h3 id="base-rates--odds">Base rates &#x26; <em>odds</em><a class="heading-anchor copy-link" href="#base-rates--odds" aria-label="Link to section “Base rates &#x26; odds”" data-copy-link></a></h3>',
     );
   });
 
@@ -37,7 +37,7 @@ describe('addHeadingAnchors', () => {
 
   it('should keep an id already set and link the anchor to it', () => {
     expect(anchor('<h2 id="kept">Some title</h2>')).toBe(
-      '<h2 id="kept">Some title<a class="heading-anchor" href="#kept" aria-label="Link to section “Some title”"></a></h2>',
+      '<h2 id="kept">Some title<a class="heading-anchor copy-link" href="#kept" aria-label="Link to section “Some title”" data-copy-link></a></h2>',
     );
   });
 
@@ -66,8 +66,8 @@ describe('rehypeHeadingAnchors', () => {
     const processor = unified().use(remarkParse).use(remarkMystRoles).use(remarkLabels).use(remarkRehype).use(rehypeHeadingAnchors).use(rehypeStringify);
     const html = String(processor.processSync('## Findings {#results}\n\n## Results\n'));
     expect(html).toBe(
-      '<h2 id="results">Findings<a class="heading-anchor" href="#results" aria-label="Link to section “Findings”"></a></h2>\n' +
-        '<h2 id="results-1">Results<a class="heading-anchor" href="#results-1" aria-label="Link to section “Results”"></a></h2>',
+      '<h2 id="results">Findings<a class="heading-anchor copy-link" href="#results" aria-label="Link to section “Findings”" data-copy-link></a></h2>\n' +
+        '<h2 id="results-1">Results<a class="heading-anchor copy-link" href="#results-1" aria-label="Link to section “Results”" data-copy-link></a></h2>',
     );
   });
 });

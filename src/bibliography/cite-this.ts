@@ -1,0 +1,139 @@
+/**
+ * How the book and each of its chapters are cited: one CSL-JSON record per work, built from the book's
+ * configuration (`content/book.yaml`: title, authors, `published`, `edition`, `language`, `siteUrl` and
+ * the base path) and, for a chapter, its number, title and URL. Everything that cites the book reads
+ * these records: the Highwire `citation_*` tags that Zotero and Google Scholar read
+ * (src/components/PageMetadata.astro), the "Cite this chapter" panel in the book's CSL style
+ * (src/components/CiteThis.astro), and the BibTeX and RIS files written next to each chapter
+ * (src/pages/[slug]/cite.[format].ts).
+ *
+ * A chapter is cited as a chapter in a book (CSL `chapter`, BibTeX `@inbook` with `chapter`, RIS
+ * `CHAP`) by the book's authors. An author written `Family, Given` is a person, whom styles invert and
+ * abbreviate ("Doe, J."); any other name is cited as written (a group, such as "The Responsible AI Book
+ * authors"). Without a `siteUrl` the records carry no URL: a local address would be a wrong one.
+ */
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-ris';
+import type { BookConfig } from '../book/book-config.js';
+import { type CitationStyle, cslLocale } from './csl-formatter.js';
+import type { CslItem } from './load-bibliography.js';
+
+/** What the records need of the book's configuration. */
+export type CitedBook = Pick<BookConfig, 'title' | 'authors' | 'published' | 'edition' | 'language' | 'siteUrl' | 'base'>;
+
+/** What the records need of a chapter. */
+export interface CitedChapter {
+  number: string;
+  title: string;
+  /** The chapter's URL segment (its page is `<base><slug>/`). */
+  slug?: string;
+}
+
+type CslName = { family: string; given: string } | { literal: string };
+
+/** `Family, Given` → a person; any other name → a literal (an organisation or group, cited as written). */
+export function cslName(name: string): CslName {
+  const comma = name.indexOf(',');
+  if (comma > 0) return { family: name.slice(0, comma).trim(), given: name.slice(comma + 1).trim() };
+  return { literal: name.trim() };
+}
+
+/** The public URL of a page below the base (`measuring-fairness/`, `''` for the home page), if the book has a site URL. */
+export function publicUrl(book: CitedBook, page: string): string | undefined {
+  return book.siteUrl ? new URL(`${book.base}${page}`, book.siteUrl).href : undefined;
+}
+
+const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'on', 'in', 'to']);
+
+/** A stable BibTeX key: the title's first two significant words and the year, `responsibleai2026`; a chapter's adds its slug. */
+function bookKey(book: CitedBook): string {
+  const words = book.title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9\s]/g, '')
+    .split(/\s+/)
+    .filter((word) => word && !STOP_WORDS.has(word));
+  return `${words.slice(0, 2).join('') || 'book'}${book.published.slice(0, 4)}`;
+}
+
+function issued(book: CitedBook): CslItem['issued'] {
+  return { 'date-parts': [book.published.split('-').map(Number)] };
+}
+
+/** The book as a CSL `book` record. */
+export function bookCitationItem(book: CitedBook): CslItem {
+  const key = bookKey(book);
+  return {
+    id: key,
+    'citation-key': key,
+    type: 'book',
+    title: book.title,
+    author: book.authors.map(cslName),
+    issued: issued(book),
+    language: book.language,
+    ...(book.edition ? { edition: book.edition } : {}),
+    ...(book.siteUrl ? { URL: publicUrl(book, '') } : {}),
+  };
+}
+
+/** A chapter as a CSL `chapter` record: in the book, by the book's authors, with its number. */
+export function chapterCitationItem(book: CitedBook, chapter: CitedChapter): CslItem {
+  // citation-js keeps a key of letters, digits and underscores only (it replaces one with `-`).
+  const key = `${bookKey(book)}_${(chapter.slug ?? chapter.number).replace(/\W+/g, '_')}`;
+  const url = chapter.slug === undefined ? undefined : publicUrl(book, `${chapter.slug}/`);
+  return {
+    id: key,
+    'citation-key': key,
+    type: 'chapter',
+    title: chapter.title,
+    'container-title': book.title,
+    'chapter-number': chapter.number,
+    author: book.authors.map(cslName),
+    issued: issued(book),
+    language: book.language,
+    ...(book.edition ? { edition: book.edition } : {}),
+    ...(url ? { URL: url } : {}),
+  };
+}
+
+/** A record in every form the panel offers. */
+export interface CitationFormats {
+  /** The reference in the book's CSL style, as HTML (field text escaped by citeproc). */
+  html: string;
+  bibtex: string;
+  ris: string;
+}
+
+interface CslConfig {
+  locales: { get(name: string): string | undefined };
+}
+
+/** The record as a reference in `style`, and as BibTeX and RIS. */
+export function citationFormats(item: CslItem, style: CitationStyle, language = 'en'): CitationFormats {
+  const cite = new Cite(item);
+  const config = plugins.config.get('@csl') as CslConfig;
+  const lang = cslLocale(language, (name) => Boolean(config.locales.get(name)));
+  const bibliography = cite.format('bibliography', { template: style, lang, format: 'html' }) as string;
+  const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(bibliography)?.[1] ?? bibliography;
+  return {
+    html: entry.trim(),
+    bibtex: `${(cite.format('bibtex') as string).trim()}\n`,
+    ris: `${(cite.format('ris') as string).trim()}\n`,
+  };
+}
+
+/** The Highwire Press tags of a chapter record, in the order Google Scholar documents them. */
+export function highwireTags(item: CslItem): [name: string, content: string][] {
+  const tags: [string, string][] = [['citation_title', item.title ?? '']];
+  for (const author of item.author ?? []) tags.push(['citation_author', author.literal ?? `${author.family}, ${author.given}`]);
+  if (typeof item['container-title'] === 'string') tags.push(['citation_inbook_title', item['container-title']]);
+  // Highwire's date form: 2026/11/30, 2026/11 or 2026.
+  const date = item.issued?.['date-parts']?.[0]?.map((part) => String(part).padStart(2, '0')).join('/');
+  if (date) tags.push(['citation_publication_date', date]);
+  if (typeof item.language === 'string') tags.push(['citation_language', item.language]);
+  if (typeof item.edition === 'string') tags.push(['citation_edition', item.edition]);
+  if (typeof item.URL === 'string') tags.push(['citation_public_url', item.URL], ['citation_abstract_html_url', item.URL]);
+  return tags;
+}

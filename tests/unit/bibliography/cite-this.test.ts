@@ -1,0 +1,109 @@
+/**
+ * The citation records of the book and its chapters (src/bibliography/cite-this.ts): built from the book's
+ * settings, formatted in the book's CSL style, and written as BibTeX and RIS that citation-js reads back;
+ * the Highwire tags come from the same record.
+ */
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import { describe, expect, it } from 'vitest';
+import { bookCitationItem, chapterCitationItem, citationFormats, cslName, highwireTags, publicUrl } from '../../../src/bibliography/cite-this.js';
+
+const book = {
+  title: 'Responsible AI for Data Scientists',
+  authors: ['The Responsible AI Book authors', 'Doe, Jane'],
+  published: '2026-11-30',
+  edition: '2nd',
+  language: 'en',
+  siteUrl: 'https://example.org/course/rai/',
+  base: '/course/rai/',
+};
+const chapter = { number: '1.2', title: 'Measuring Fairness', slug: 'measuring-fairness' };
+
+describe('cslName', () => {
+  it('should read `Family, Given` as a person and anything else as a name cited as written', () => {
+    expect(cslName('Doe, Jane')).toEqual({ family: 'Doe', given: 'Jane' });
+    expect(cslName('The Responsible AI Book authors')).toEqual({ literal: 'The Responsible AI Book authors' });
+  });
+});
+
+describe('publicUrl', () => {
+  it('should join the site URL and the base path, and give nothing without a site URL', () => {
+    expect(publicUrl(book, 'measuring-fairness/')).toBe('https://example.org/course/rai/measuring-fairness/');
+    expect(publicUrl({ ...book, siteUrl: 'https://example.org/', base: '/course/rai/' }, '')).toBe('https://example.org/course/rai/');
+    expect(publicUrl({ ...book, siteUrl: undefined }, 'measuring-fairness/')).toBeUndefined();
+  });
+});
+
+describe('chapterCitationItem', () => {
+  it('should cite a chapter as a chapter in the book, by the book’s authors, with its number, date, edition and URL', () => {
+    expect(chapterCitationItem(book, chapter)).toEqual({
+      id: 'responsibleai2026_measuring_fairness',
+      'citation-key': 'responsibleai2026_measuring_fairness',
+      type: 'chapter',
+      title: 'Measuring Fairness',
+      'container-title': 'Responsible AI for Data Scientists',
+      'chapter-number': '1.2',
+      author: [{ literal: 'The Responsible AI Book authors' }, { family: 'Doe', given: 'Jane' }],
+      issued: { 'date-parts': [[2026, 11, 30]] },
+      language: 'en',
+      edition: '2nd',
+      URL: 'https://example.org/course/rai/measuring-fairness/',
+    });
+  });
+
+  it('should leave the URL out when the book has no site URL', () => {
+    expect(chapterCitationItem({ ...book, siteUrl: undefined }, chapter)).not.toHaveProperty('URL');
+  });
+});
+
+describe('citationFormats', () => {
+  it('should write a chapter as BibTeX and RIS that read back with its title, number, book and URL', () => {
+    const formats = citationFormats(chapterCitationItem(book, chapter), 'apa');
+    expect(formats.bibtex).toMatch(/^@inbook\{responsibleai2026_measuring_fairness,/);
+    expect(formats.ris).toMatch(/^TY {2}- CHAP$/m);
+    for (const text of [formats.bibtex, formats.ris]) {
+      const [item] = new Cite(text).data as Record<string, unknown>[];
+      expect(item).toMatchObject({
+        type: 'chapter',
+        title: 'Measuring Fairness',
+        'chapter-number': '1.2',
+        'container-title': 'Responsible AI for Data Scientists',
+        URL: 'https://example.org/course/rai/measuring-fairness/',
+        edition: '2nd',
+      });
+      expect((item?.issued as { 'date-parts': number[][] })['date-parts'][0]?.[0]).toBe(2026);
+    }
+  });
+
+  it('should format the reference in the book’s CSL style: APA inverts persons, Vancouver numbers', () => {
+    const item = chapterCitationItem(book, chapter);
+    expect(citationFormats(item, 'apa').html).toBe(
+      'The Responsible AI Book authors, &#38; Doe, J. (2026). Measuring Fairness. In <i>Responsible AI for Data Scientists</i> (2nd ed., 1.2). https://example.org/course/rai/measuring-fairness/',
+    );
+    expect(citationFormats(item, 'vancouver').html).toMatch(/^(<div class="csl-left-margin">)?1\. ?(<\/div>)?.*Doe J\. Measuring Fairness\. In: Responsible AI for Data Scientists/s);
+  });
+
+  it('should cite the book as a book', () => {
+    const formats = citationFormats(bookCitationItem(book), 'apa');
+    expect(formats.html).toBe('The Responsible AI Book authors, &#38; Doe, J. (2026). <i>Responsible AI for Data Scientists</i> (2nd ed.). https://example.org/course/rai/');
+    expect(formats.bibtex).toMatch(/^@book\{responsibleai2026,/);
+    expect(formats.ris).toMatch(/^TY {2}- BOOK$/m);
+  });
+});
+
+describe('highwireTags', () => {
+  it('should give the tags Zotero reads from the same record', () => {
+    expect(highwireTags(chapterCitationItem(book, chapter))).toEqual([
+      ['citation_title', 'Measuring Fairness'],
+      ['citation_author', 'The Responsible AI Book authors'],
+      ['citation_author', 'Doe, Jane'],
+      ['citation_inbook_title', 'Responsible AI for Data Scientists'],
+      ['citation_publication_date', '2026/11/30'],
+      ['citation_language', 'en'],
+      ['citation_edition', '2nd'],
+      ['citation_public_url', 'https://example.org/course/rai/measuring-fairness/'],
+      ['citation_abstract_html_url', 'https://example.org/course/rai/measuring-fairness/'],
+    ]);
+  });
+});
