@@ -154,7 +154,7 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     remarkNotebookFlag,
     remarkRolePlaceholders,
     // Last, once every check has reported: in dev, anchors the problem banner links to (pages only).
-    ...(options.checkOnly ? [] : ([[remarkProblemAnchors, { root: options.bookRoot }]] satisfies RemarkPlugins)),
+    ...renderingOnly([[remarkProblemAnchors, { root: options.bookRoot }]]),
   ];
 }
 
