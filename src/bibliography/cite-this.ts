@@ -117,9 +117,12 @@ export function citationFormats(item: CslItem, style: CitationStyle, language = 
   const lang = cslLocale(language, (name) => Boolean(config.locales.get(name)));
   const bibliography = cite.format('bibliography', { template: style, lang, format: 'html' }) as string;
   const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(bibliography)?.[1] ?? bibliography;
+  // BibTeX has a year and a month but no day: citation-js would write the day into the month (`nov 30`).
+  const yearMonth = item.issued?.['date-parts']?.[0]?.slice(0, 2);
+  const bibtexCite = yearMonth ? new Cite({ ...item, issued: { 'date-parts': [yearMonth] } }) : cite;
   return {
     html: entry.trim(),
-    bibtex: `${(cite.format('bibtex') as string).trim()}\n`,
+    bibtex: `${(bibtexCite.format('bibtex') as string).trim()}\n`,
     ris: `${(cite.format('ris') as string).trim()}\n`,
   };
 }

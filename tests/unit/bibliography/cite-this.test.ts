@@ -74,6 +74,8 @@ describe('citationFormats', () => {
       });
       expect((item?.issued as { 'date-parts': number[][] })['date-parts'][0]?.[0]).toBe(2026);
     }
+    // BibTeX's month is a month: the day of a full date stays out of it.
+    expect(formats.bibtex).toMatch(/month = \{11\},/);
   });
 
   it('should format the reference in the book’s CSL style: APA inverts persons, Vancouver numbers', () => {
