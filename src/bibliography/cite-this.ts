@@ -12,12 +12,14 @@
  * abbreviate ("Doe, J."); any other name is cited as written (a group, such as "The Responsible AI Book
  * authors"). Without a `siteUrl` the records carry no URL: a local address would be a wrong one.
  */
+import { createHash } from 'node:crypto';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import type { BookConfig } from '../book/book-config.js';
 import { type CitationStyle, cslLocale } from './csl-formatter.js';
+import { cslStyleXml, isCslFile } from './csl-style.js';
 import type { CslItem } from './load-bibliography.js';
 
 /** What the records need of the book's configuration. */
@@ -108,6 +110,19 @@ export interface CitationFormats {
 
 interface CslConfig {
   locales: { get(name: string): string | undefined };
+  styles: { get(name: string): string | undefined; has(name: string): boolean; add(name: string, xml: string): void };
+}
+
+/**
+ * citation-js's name of the style: a built-in one by its name; a book's `.csl` file registered under a
+ * name from its content (an edited file in dev is a new style).
+ */
+function templateName(style: CitationStyle, config: CslConfig): string {
+  if (!isCslFile(style)) return style;
+  const xml = cslStyleXml(style, (name) => config.styles.get(name));
+  const name = `book-style-${createHash('sha1').update(xml).digest('hex').slice(0, 12)}`;
+  if (!config.styles.has(name)) config.styles.add(name, xml);
+  return name;
 }
 
 /** The record as a reference in `style`, and as BibTeX and RIS. */
@@ -115,7 +130,7 @@ export function citationFormats(item: CslItem, style: CitationStyle, language = 
   const cite = new Cite(item);
   const config = plugins.config.get('@csl') as CslConfig;
   const lang = cslLocale(language, (name) => Boolean(config.locales.get(name)));
-  const bibliography = cite.format('bibliography', { template: style, lang, format: 'html' }) as string;
+  const bibliography = cite.format('bibliography', { template: templateName(style, config), lang, format: 'html' }) as string;
   const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(bibliography)?.[1] ?? bibliography;
   // BibTeX has a year and a month but no day: citation-js would write the day into the month (`nov 30`).
   const yearMonth = item.issued?.['date-parts']?.[0]?.slice(0, 2);

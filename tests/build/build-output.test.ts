@@ -15,7 +15,7 @@ describe('the build output', () => {
     const lines = output.trim().split('\n');
     expect(lines.at(-1)).toMatch(/\[ERROR\] \[book\] Build failed: 2 content error\(s\), listed above with file:line:col$/);
     // The problems come first, each with its place.
-    expect(output).toMatch(/content\/p\/b-1-mdx\.mdx:10:36\s+error\s+LaTeX error[\s\S]*Build failed/);
+    expect(output).toMatch(/content\/p\/b-1-mdx\.mdx:10:46\s+error\s+LaTeX error[\s\S]*Build failed/);
     expect(output).not.toMatch(/unhandled error/i);
     expect(output).not.toMatch(/Stack trace|^\s+at .*\(.*:\d+:\d+\)$/m);
   });

@@ -3,6 +3,7 @@
  * settings, formatted in the book's CSL style, and written as BibTeX and RIS that citation-js reads back;
  * the Highwire tags come from the same record.
  */
+import path from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
@@ -107,5 +108,16 @@ describe('highwireTags', () => {
       ['citation_public_url', 'https://example.org/course/rai/measuring-fairness/'],
       ['citation_abstract_html_url', 'https://example.org/course/rai/measuring-fairness/'],
     ]);
+  });
+});
+
+describe('citationFormats with a book’s .csl file', () => {
+  it('should format the reference in that style, as the chapters’ citations are', () => {
+    const style = path.resolve(import.meta.dirname, '../../fixtures/csl-style/styles/author-date.csl') as `${string}.csl`;
+    const item = chapterCitationItem(book, chapter);
+    const custom = citationFormats(item, style).html.replace(/<[^>]+>/g, '');
+    // The fixture style's author–date form (year after the authors, quoted title), not APA's.
+    expect(custom).toBe('The Responsible AI Book authors, and Jane Doe. 2026. “Measuring Fairness.” In Responsible AI for Data Scientists.');
+    expect(citationFormats(item, 'apa').html).not.toContain('“Measuring Fairness.”');
   });
 });
