@@ -212,7 +212,7 @@ describe('the imported book in Chromium', () => {
     const rendered = (await equation.locator('.katex-html').allTextContents()).join('');
     expect(rendered).toContain('P(');
     expect(rendered).not.toContain('prob');
-    const reference = (await page.locator('.chapter-body a[href$="#eq-tpr-gap"]').first().textContent())?.trim() ?? '';
+    const reference = (await page.locator('.chapter-body a.xref[href$="#eq-tpr-gap"]').first().textContent())?.trim() ?? '';
     expect(reference).toMatch(/^\(1\.2\.\d+\)$/);
     expect(await equation.textContent()).toContain(reference);
   });
