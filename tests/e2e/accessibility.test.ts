@@ -42,12 +42,28 @@ async function keyboardProblems(tab: Page, page: string): Promise<string[]> {
     const elements = [...document.querySelectorAll<HTMLElement>(selector)].filter(
       (element) => element.checkVisibility({ visibilityProperty: true }) && !element.closest('[inert], [hidden]'),
     );
-    elements.forEach((element, index) => (element.dataset.keyboardGate = String(index)));
-    return elements.map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} “${(element.textContent ?? '').trim().slice(0, 40)}”`);
+    // A group of radio buttons is one Tab stop (arrow keys move inside it, as in every browser): its
+    // buttons share one index, and the group counts as reached when Tab lands on any of them.
+    const stops: HTMLElement[] = [];
+    const radioGroups = new Map<string, number>();
+    for (const element of elements) {
+      const group = element instanceof HTMLInputElement && element.type === 'radio' && element.name ? `${element.form?.id ?? ''}|${element.name}` : undefined;
+      const known = group === undefined ? undefined : radioGroups.get(group);
+      if (known !== undefined) {
+        element.dataset.keyboardGate = String(known);
+        continue;
+      }
+      if (group !== undefined) radioGroups.set(group, stops.length);
+      element.dataset.keyboardGate = String(stops.length);
+      stops.push(element);
+    }
+    return stops.map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} “${(element.textContent ?? '').trim().slice(0, 40)}”`);
   }, FOCUSABLE);
   const reached = new Set<number>();
   const problems: string[] = [];
-  for (let press = 0; press < expected.length + 10; press += 1) {
+  // More presses than stops: Chromium also stops on scrollable boxes without a focusable child (wide
+  // tables and formulas at phone width), which the selector above cannot list.
+  for (let press = 0; press < expected.length * 2 + 10; press += 1) {
     await tab.keyboard.press('Tab');
     const focused = await tab.evaluate(() => {
       const element = document.activeElement as HTMLElement | null;
