@@ -37,10 +37,12 @@ export const BUDGETS: readonly Budget[] = [
     // The author's chapter, the book's reference page for weight: text, citations, a few figures, and
     // since issue 13 the editors' self-check section (about 1.8 KB gzip of HTML for its four questions)
     // with the questions' script (1.4 KB gzip) and styles. The gate measured 34.1 KB with five questions;
-    // four weigh about 0.25 KB less. Hence 35 KB (was 30 KB).
+    // four weigh about 0.25 KB less. Hence 35 KB (was 30 KB). Then the "Cite this chapter" panel (its
+    // three forms of the citation, in the page) and the copy-link code in the layout script: 35.6 KB
+    // measured, hence 36 KB. To win back: the panel's BibTeX and RIS could be fetched on opening.
     name: 'generative-AI chapter',
     appliesTo: (page) => page.url === 'generative-ai/',
-    totalBytes: 35 * KB,
+    totalBytes: 36 * KB,
     requests: 6,
     scriptBytes: 8 * KB,
   },
@@ -55,10 +57,12 @@ export const BUDGETS: readonly Budget[] = [
     scriptBytes: 25 * KB,
   },
   {
-    // Home, bibliography, search, 404: no figure runs there.
+    // Home, bibliography, search, 404: no figure runs there. The search page carries the layout script
+    // (5.9 KB since copy links, the cite panels' copy buttons and the contents' self-check tallies joined
+    // it) and the search UI (2.2 KB): 8.0 KB measured against 8 KB, hence 8.5 KB.
     name: 'page that is not a chapter',
     appliesTo: (page) => !page.chapter,
-    scriptBytes: 8 * KB,
+    scriptBytes: 8.5 * KB,
   },
 ];
 
