@@ -50,7 +50,7 @@ describe('MyST chapters in the browser', () => {
     expect(await page.locator('.katex-error').count()).toBe(0);
     // No TeX source in the text (the MathML annotation keeps it for assistive technology).
     expect(await page.locator('.chapter-body p', { hasText: '\\begin' }).count()).toBe(0);
-    const reference = page.locator('.chapter-body a[href="#eq-rates"]');
+    const reference = page.locator('.chapter-body a.xref[href="#eq-rates"]');
     expect((await reference.textContent())?.trim()).toBe('(1.1.1)');
     await reference.click();
     expect(await page.evaluate(() => location.hash)).toBe('#eq-rates');
