@@ -8,14 +8,10 @@
  * "Hide" hides it until the list changes. Styles and markup are made here: the dev server sends no
  * Content-Security-Policy (the build writes it), so nothing needs a hash.
  */
-interface Problem {
-  file: string;
-  line?: number;
-  column?: number;
-  severity: 'error' | 'warning';
-  ruleId?: string;
-  message: string;
-}
+import type { ContentProblem } from '../diagnostics/report.js';
+
+// The dev server's own type (a type import: nothing of the diagnostics module reaches the browser).
+type Problem = Omit<ContentProblem, 'text'>;
 
 const base = document.documentElement.dataset.base ?? '/';
 const HIDDEN_KEY = 'book-problems-hidden';
