@@ -100,14 +100,17 @@ function track(registration: ServiceWorkerRegistration, elements: Elements): voi
 function watchFirstSave(registration: ServiceWorkerRegistration, worker: ServiceWorker, elements: Elements): void {
   let summary: OfflineSummary | undefined;
   void askSummary(worker).then((answer) => (summary = answer));
+  let settled = false;
   const update = async () => {
     const saved = await savedFiles(registration.scope);
-    show(elements, 'saving', { saved, total: summary?.files });
+    // A count that was still being read when the worker finished must not cover "Available offline".
+    if (!settled) show(elements, 'saving', { saved, total: summary?.files });
   };
   void update();
   const timer = setInterval(() => void update(), 500);
   const settle = () => {
     if (worker.state === 'activated' || worker.state === 'redundant') {
+      settled = true;
       clearInterval(timer);
       if (worker.state === 'activated') show(elements, 'ready', { total: summary?.files, bytes: summary?.bytes });
       else show(elements, 'failed');

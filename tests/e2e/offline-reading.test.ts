@@ -45,7 +45,23 @@ async function recordOfflineLabels(context: BrowserContext): Promise<void> {
 
 /** Wait until the worker has saved the book and the menu says so. */
 async function waitUntilSaved(page: Page): Promise<void> {
-  await page.locator('[data-offline-status][data-state="ready"]').waitFor({ timeout: 60_000 });
+  try {
+    await page.locator('[data-offline-status][data-state="ready"]').waitFor({ timeout: 90_000 });
+  } catch (error) {
+    // Say where the save stopped: the menu's state and everything its label showed, and the worker's.
+    const seen = await page.evaluate(async () => {
+      const menu = document.querySelector<HTMLElement>('[data-offline-status]');
+      const registration = await navigator.serviceWorker.getRegistration();
+      const worker = (w: ServiceWorker | null | undefined) => w?.state ?? 'none';
+      return {
+        state: menu?.dataset.state ?? '(no state)',
+        hidden: menu?.hidden,
+        labels: window.__offlineLabels ?? [],
+        workers: registration ? { installing: worker(registration.installing), waiting: worker(registration.waiting), active: worker(registration.active) } : 'no registration',
+      };
+    });
+    throw new Error(`the book was not saved: ${JSON.stringify(seen)}`, { cause: error });
+  }
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
@@ -163,6 +179,27 @@ describe('offline reading', () => {
     expect(await page.locator('h1').textContent()).toContain('Aligning');
     expect(await search(page, 'privacy')).toMatch(/^\d+ results? for “privacy”/);
     expect(await page.locator('dialog[open] .search-result-link').first().getAttribute('href')).toMatch(new RegExp(`^${SUB_PATH}`));
+    await context.close();
+  }, 120_000);
+
+  it('should keep saying the book is saved when a progress count ends after the save', async () => {
+    // On a busy machine, counting the saved files can take longer than the save's last step: the page
+    // slows that count down, so that one is always under way when the worker finishes.
+    const site = await sites.serve(inject('bookDir'));
+    const context = await session.browser.newContext();
+    await context.addInitScript(() => {
+      const keys = Cache.prototype.keys;
+      Cache.prototype.keys = function (this: Cache, ...args: Parameters<Cache['keys']>) {
+        return new Promise((resolve) => setTimeout(resolve, 1200)).then(() => keys.apply(this, args));
+      } as Cache['keys'];
+    });
+    const page = await context.newPage();
+    await page.goto(site.url('generative-ai/'));
+    await waitUntilSaved(page);
+    // Longer than any count still under way.
+    await page.waitForTimeout(2500);
+    expect(await page.locator('[data-offline-status]').getAttribute('data-state')).toBe('ready');
+    expect(await page.locator('[data-offline-label]').textContent()).toBe('Available offline');
     await context.close();
   }, 120_000);
 
