@@ -126,5 +126,6 @@ describe('content problems in the browser', () => {
     } finally {
       await tab.close();
     }
-  });
+    // Two waits of up to 90 s each: a .bib change makes the server reload the whole book, slow on a busy machine.
+  }, 300_000);
 });
