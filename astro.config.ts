@@ -36,5 +36,5 @@ export default defineConfig({
       rehypePlugins: bookRehypePlugins(pipeline),
     }),
   },
-  integrations: [bookIntegration(), mdx()],
+  integrations: [bookIntegration(), mdx({ optimize: true })],
 });

@@ -46,24 +46,62 @@ export function chaptersLoader(paths: BookPaths): Loader {
         listeners = [];
         const published = publishedChapterFiles(paths);
         const shared = renderInputsDigest(loadBookConfig(paths));
-        const loader = glob({
-          base: paths.content,
-          // A pattern that matches nothing keeps the collection valid while no chapter is published.
-          pattern: published.length > 0 ? published : ['__no-published-chapters__.md'],
-          generateId: ({ data }) => String(data.id),
-        });
-        await loader.load({
-          ...context,
-          watcher: context.watcher && trackListeners(context.watcher, listeners),
-          // A rendered entry is kept while its digest is the same: make the digest cover what every
-          // chapter's rendering shares too (src/book/render-inputs.ts).
-          generateDigest: (data) => `${context.generateDigest(data)}-${shared}`,
-        });
+        for (const kind of CHAPTER_KINDS) {
+          const files = published.filter(kind.matches);
+          const loader = glob({
+            base: paths.content,
+            // A pattern that matches nothing keeps the collection valid while no chapter is published.
+            pattern: files.length > 0 ? files : [`__no-published-chapters__${kind.placeholder}`],
+            generateId: ({ data }) => String(data.id),
+            ...kind.options,
+          });
+          await loader.load({
+            ...context,
+            // Each kind's loader removes the entries it did not see: let it see only its own.
+            store: storeOfKind(context.store, kind.matches),
+            watcher: context.watcher && trackListeners(context.watcher, listeners),
+            // A rendered entry is kept while its digest is the same: make the digest cover what every
+            // chapter's rendering shares too (src/book/render-inputs.ts).
+            generateDigest: (data) => `${context.generateDigest(data)}-${shared}`,
+          });
+        }
       };
       await run();
       if (context.watcher) latest.reload = run;
     },
   };
+}
+
+type Store = LoaderContext['store'];
+
+/**
+ * Markdown and MDX chapters are compiled as modules and rendered when their page is (`deferRender`),
+ * without their source kept (`retainBody: false`): the collection's data then holds no chapter text.
+ * In dev Astro turns that data into one JavaScript module that every page imports, and serializes,
+ * reparses and re-evaluates it whole on every save; with the rendered HTML of 200 chapters in it (22 MB)
+ * that took seven seconds per save. A notebook has no module form (its Markdown is made from JSON when
+ * it loads), so it is rendered when the collection loads, as before.
+ */
+const CHAPTER_KINDS = [
+  { matches: (file: string) => !file.endsWith('.ipynb'), placeholder: '.md', options: { deferRender: true, retainBody: false } },
+  { matches: (file: string) => file.endsWith('.ipynb'), placeholder: '.ipynb', options: {} },
+] as const;
+
+/** The collection's store as one kind's loader sees it: only the entries of its own files. */
+function storeOfKind(store: Store, matches: (file: string) => boolean): Store {
+  const own = (id: string) => {
+    const file = store.get(id)?.filePath;
+    return file !== undefined && matches(file);
+  };
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'keys') return () => target.keys().filter(own);
+      if (property === 'entries') return () => target.entries().filter(([id]) => own(id));
+      if (property === 'values') return () => target.values().filter((entry) => own(entry.id));
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** The watcher, noting each listener added through it (so that the next run can remove them). */
