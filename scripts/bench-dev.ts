@@ -13,6 +13,7 @@
  *   npm run bench:dev                         # this book, then 200 generated chapters
  *   npm run bench:dev -- --books real --edits 10
  *   npm run bench:dev -- --books 50,200
+ *   npm run bench:dev -- --books real --chapter content/4-genai/4-1-genai.md:generative-ai/
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     books: { type: 'string', default: 'real,200' },
     edits: { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },
+    // Which chapter of this book to edit, as `file:page` (default: 1.2, its heaviest in math and figures).
+    chapter: { type: 'string', default: 'content/1-fairness/1-2-measure.mdx:measuring-fairness/' },
   },
 });
 const edits = Number(values.edits);
@@ -47,8 +50,9 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'rai-bench-dev-'));
 function realBook(): Book {
   const root = path.join(work, 'real');
   for (const folder of ['content', 'bib', 'public']) cpSync(path.join(projectRoot, folder), path.join(root, folder), { recursive: true });
-  // A chapter in the middle of the book, with citations, cross-references, math and an interactive figure.
-  return { label: 'this book (15 chapters)', root, chapter: path.join(root, 'content/1-fairness/1-2-measure.mdx'), page: 'measuring-fairness/' };
+  // By default a chapter in the middle of the book, with citations, cross-references, math and interactive figures.
+  const [file = '', page = ''] = values.chapter.split(':');
+  return { label: `this book (15 chapters), ${path.basename(file)}`, root, chapter: path.join(root, file), page };
 }
 
 function generatedBook(count: number): Book {

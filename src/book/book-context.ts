@@ -47,12 +47,37 @@ export type StructureParser = (chapterFile: ChapterFile, chapter: BookChapter, p
 
 interface State {
   digest: string;
+  /** The sources' generation this state was last checked against (while they are watched). */
+  generation?: number;
   model: BookModel;
   targets?: CrossReferenceTargets;
   citations?: CitationOccurrence[];
   citedKeys?: string[];
   counts?: Map<string, ChapterCounts>;
   byPath?: Map<string, ChapterContext>;
+}
+
+/**
+ * Whether something reports every change of the book's files: the dev server (its file watcher) and
+ * a build (whose sources do not change while it runs). Then the context looks at the files again only
+ * after a reported change; otherwise (scripts, tests) it stats them on every call.
+ */
+const sources = processWide('book-sources', () => ({ watched: false, generation: 0 }));
+
+/** From now on, every change of the book's files is reported with `bookSourcesChanged()`. */
+export function watchBookSources(): void {
+  sources.watched = true;
+  sources.generation++;
+}
+
+/** Changes are no longer reported: stat the files on every call again. */
+export function unwatchBookSources(): void {
+  sources.watched = false;
+}
+
+/** A file of the book changed (added, edited, renamed or deleted). */
+export function bookSourcesChanged(): void {
+  sources.generation++;
 }
 
 /** The book context of the book at `paths`, one per build process. */
@@ -73,6 +98,8 @@ export function createBookContext(paths: BookPaths): BookContext {
   const structureKey = (chapterFile: ChapterFile, chapter: BookChapter) => `${chapterFile.path}\n${chapter.id}\n${chapter.number}`;
   // Stat, don't read: this runs for every chapter rendered, and files rarely change during a build.
   const current = (): State => {
+    // Listing and stating every chapter file is N stats per call, and pages call this many times each.
+    if (sources.watched && cached?.generation === sources.generation) return cached;
     const digest = [paths.structure, ...listChapterFiles(paths.content)].map((file) => `${file}@${modified(file)}`).join('|');
     if (cached?.digest !== digest) {
       cached = { digest, model: buildBookModel(paths) };
@@ -84,6 +111,7 @@ export function createBookContext(paths: BookPaths): BookContext {
       }));
       for (const key of structures.keys()) if (!live.has(key)) structures.delete(key);
     }
+    cached.generation = sources.generation;
     return cached;
   };
   const parse: StructureParser = (chapterFile, chapter) => {
@@ -128,7 +156,7 @@ export function createBookContext(paths: BookPaths): BookContext {
         for (const chapter of state.model.chapters) {
           const chapterFile = state.model.chapterFiles.get(chapter.id);
           const tree = chapterFile && structure(chapterFile, chapter, paths);
-          if (tree) state.counts.set(chapter.id, countChapter(tree));
+          if (tree) state.counts.set(chapter.id, countsOf(tree));
         }
       }
       return state.counts;
@@ -139,6 +167,14 @@ export function createBookContext(paths: BookPaths): BookContext {
       return state.citedKeys;
     },
   };
+}
+
+// A shared tree is never changed: counted once, however many states of the book it lives through.
+const countsByTree = new WeakMap<Root, ChapterCounts>();
+function countsOf(tree: Root): ChapterCounts {
+  let counts = countsByTree.get(tree);
+  if (!counts) countsByTree.set(tree, (counts = countChapter(tree)));
+  return counts;
 }
 
 function realPath(file: string): string {

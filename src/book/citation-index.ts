@@ -21,8 +21,14 @@ export interface CitationOccurrence {
   section?: { title: string; id: string };
 }
 
+// A shared tree is never changed (src/book/book-context.ts): its citations are collected once, so
+// that a save in dev does not walk every other chapter again.
+const citationsByTree = new WeakMap<Root, { chapterId: string; occurrences: CitationOccurrence[] }>();
+
 /** Every citation of a chapter tree, in document order. */
 export function collectCitations(tree: Root, chapterId: string): CitationOccurrence[] {
+  const kept = citationsByTree.get(tree);
+  if (kept?.chapterId === chapterId) return kept.occurrences;
   const occurrences: CitationOccurrence[] = [];
   const counts = new Map<string, number>();
   const slugger = new GithubSlugger();
@@ -39,6 +45,7 @@ export function collectCitations(tree: Root, chapterId: string): CitationOccurre
       }
     }
   });
+  citationsByTree.set(tree, { chapterId, occurrences });
   return occurrences;
 }
 

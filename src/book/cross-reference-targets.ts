@@ -4,6 +4,7 @@
  * admonitions, labelled equations (`$$`, amsmath environments, `{math}`) — with its chapter, anchor,
  * number and title. Duplicate labels are reported at the second definition, naming the first.
  */
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
@@ -37,42 +38,57 @@ export function collectCrossReferenceTargets(model: BookModel, paths: BookPaths,
     const tree = parse(chapterFile, chapter, paths);
     if (!tree) continue;
     const messages = new VFile({ path: chapterFile.displayPath });
-    const add = (target: Omit<LabelTarget, 'chapterId' | 'file'>, line: number | undefined) => {
+    for (const { target, line } of targetsOfTree(tree)) {
       const existing = labels.get(target.label);
       if (existing) {
         messages.message(
           `Duplicate label \`${target.label}\`: it is already defined at ${existing.file}${existing.line ? `:${existing.line}` : ''}; labels must be unique in the book`,
           { place: line ? { line, column: 1 } : undefined, ruleId: RuleId.labelUnique, source: 'cross-references' },
         ).fatal = true;
-        return;
+        continue;
       }
       labels.set(target.label, { ...target, chapterId: chapter.id, file: chapterFile.displayPath, line });
-    };
-    visit(tree, (node) => {
-      if (node.type === 'heading' && node.data?.label) {
-        const { id, title } = node.data.label;
-        add({ kind: 'section', label: id, anchor: id, title }, node.position?.start.line);
-      } else if (node.type === 'figure' && node.data?.figure) {
-        const { id, number } = node.data.figure;
-        const caption = node.children[1];
-        const title = caption ? toString(caption).replace(/^Figure \S+\s*/, '') : '';
-        add({ kind: 'figure', label: id, anchor: id, title, number }, node.position?.start.line);
-      } else if (node.type === 'callout' && typeof node.data?.hProperties?.id === 'string') {
-        // A named admonition (`:name:`), which MyST lets `{ref}` link with its title.
-        const id = node.data.hProperties.id;
-        add({ kind: 'section', label: id, anchor: id, title: node.children[0] ? toString(node.children[0]) : id }, node.position?.start.line);
-      } else if (node.type === 'selfCheck' && node.data?.selfCheck) {
-        // A self-check question's label: unique like any other, and `{ref}` links to it with its question.
-        const { label, title } = node.data.selfCheck;
-        add({ kind: 'section', label, anchor: label, title }, node.position?.start.line);
-      } else if (node.type === 'math' && node.data?.equation) {
-        const { id, number } = node.data.equation;
-        add({ kind: 'equation', label: id, anchor: id, title: '', number }, node.position?.start.line);
-      }
-    });
+    }
     // A notebook's lines are those of its converted source: report them in the .ipynb file.
     relocateNotebookMessages(chapterFile, messages.messages);
     files.push(messages);
   }
   return { chapters, labels, files };
+}
+
+type ChapterTarget = { target: Omit<LabelTarget, 'chapterId' | 'file'>; line: number | undefined };
+
+// A tree is parsed once per source of its chapter (src/book/book-context.ts) and never changed: its
+// targets are read once too, so that a save in dev does not walk every other chapter again.
+const targetsByTree = new WeakMap<Root, ChapterTarget[]>();
+
+/** The labelled things of one chapter's structural tree, in document order. */
+function targetsOfTree(tree: Root): ChapterTarget[] {
+  const kept = targetsByTree.get(tree);
+  if (kept) return kept;
+  const found: ChapterTarget[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'heading' && node.data?.label) {
+      const { id, title } = node.data.label;
+      found.push({ target: { kind: 'section', label: id, anchor: id, title }, line: node.position?.start.line });
+    } else if (node.type === 'figure' && node.data?.figure) {
+      const { id, number } = node.data.figure;
+      const caption = node.children[1];
+      const title = caption ? toString(caption).replace(/^Figure \S+\s*/, '') : '';
+      found.push({ target: { kind: 'figure', label: id, anchor: id, title, number }, line: node.position?.start.line });
+    } else if (node.type === 'callout' && typeof node.data?.hProperties?.id === 'string') {
+      // A named admonition (`:name:`), which MyST lets `{ref}` link with its title.
+      const id = node.data.hProperties.id;
+      found.push({ target: { kind: 'section', label: id, anchor: id, title: node.children[0] ? toString(node.children[0]) : id }, line: node.position?.start.line });
+    } else if (node.type === 'selfCheck' && node.data?.selfCheck) {
+      // A self-check question's label: unique like any other, and `{ref}` links to it with its question.
+      const { label, title } = node.data.selfCheck;
+      found.push({ target: { kind: 'section', label, anchor: label, title }, line: node.position?.start.line });
+    } else if (node.type === 'math' && node.data?.equation) {
+      const { id, number } = node.data.equation;
+      found.push({ target: { kind: 'equation', label: id, anchor: id, title: '', number }, line: node.position?.start.line });
+    }
+  });
+  targetsByTree.set(tree, found);
+  return found;
 }

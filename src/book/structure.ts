@@ -2,7 +2,7 @@
  * The book's structure file, `content/book.yaml`: title, authors, parts and the order of chapters,
  * edited by the author like a table of contents. Chapter numbers are derived from it, never written.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
@@ -11,6 +11,7 @@ import { type BuiltInCitationStyle, CITATION_STYLES, cslStyleFileProblem, isBuil
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { answerModeSchema } from './answer-mode.js';
 import { chapterIdSchema } from './chapter-frontmatter.js';
+import { processWide } from '../process/process-wide.js';
 
 const chapterId = chapterIdSchema;
 
@@ -123,6 +124,42 @@ export interface LoadedStructure {
  * used is an error at that line naming the file, and the structure falls back to `apa`.
  */
 export function loadBookStructure(structurePath: string, displayPath = structurePath, bookRoot?: string): LoadedStructure {
+  let source: string | undefined;
+  try {
+    source = readFileSync(structurePath, 'utf8');
+  } catch {
+    source = undefined;
+  }
+  // Pages and plugins ask for the settings many times per page: parse and validate each text of the
+  // file once. A copy each time, so that no caller sees another's changes.
+  const key = [structurePath, displayPath, bookRoot ?? ''].join('\n');
+  const kept = source === undefined ? undefined : parsedStructures.get(key);
+  if (kept && kept.source === source && kept.cslStamp === cslStamp(kept.cslPath)) {
+    const file = new VFile({ path: displayPath, value: source });
+    file.messages.push(...kept.messages);
+    return { structure: kept.structure && structuredClone(kept.structure), file, locate: kept.locate };
+  }
+  const { loaded, cslPath } = parseBookStructure(structurePath, displayPath, bookRoot);
+  if (source !== undefined) {
+    parsedStructures.set(key, { source, cslPath, cslStamp: cslStamp(cslPath), structure: loaded.structure && structuredClone(loaded.structure), messages: [...loaded.file.messages], locate: loaded.locate });
+  }
+  return loaded;
+}
+
+const parsedStructures = processWide('parsed-book-structures', () => new Map<string, { source: string; cslPath?: string; cslStamp: number; structure?: BookStructure; messages: VFile['messages']; locate: LoadedStructure['locate'] }>());
+
+/** When a `.csl` style file was last changed (it is checked with the structure), 0 for none. */
+function cslStamp(cslPath: string | undefined): number {
+  if (cslPath === undefined) return 0;
+  try {
+    return statSync(cslPath).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+/** The structure file parsed and validated, with the `.csl` file it checked (if any). */
+function parseBookStructure(structurePath: string, displayPath: string, bookRoot: string | undefined): { loaded: LoadedStructure; cslPath?: string } {
   const file = new VFile({ path: displayPath });
   let source: string;
   try {
@@ -132,7 +169,7 @@ export function loadBookStructure(structurePath: string, displayPath = structure
       ruleId: RuleId.structureValid,
       source: 'structure',
     }).fatal = true;
-    return { file, locate: () => undefined };
+    return { loaded: { file, locate: () => undefined } };
   }
   file.value = source;
   const lineCounter = new LineCounter();
@@ -148,12 +185,14 @@ export function loadBookStructure(structurePath: string, displayPath = structure
     const { line, col } = lineCounter.linePos(error.pos[0]);
     file.message(`Invalid YAML: ${error.message.split('\n')[0]}`, { place: { line, column: col }, ruleId: RuleId.structureValid, source: 'structure' }).fatal = true;
   }
-  if (document.errors.length > 0) return { file, locate };
+  if (document.errors.length > 0) return { loaded: { file, locate } };
   const result = bookStructureSchema.safeParse(document.toJS());
   if (result.success) {
     const structure = result.data as BookStructure;
+    let cslPath: string | undefined;
     if (bookRoot !== undefined && isCslFile(structure.citationStyle)) {
-      const problem = cslStyleFileProblem(path.resolve(bookRoot, structure.citationStyle));
+      cslPath = path.resolve(bookRoot, structure.citationStyle);
+      const problem = cslStyleFileProblem(cslPath);
       if (problem !== undefined) {
         file.message(`The citation style \`${structure.citationStyle}\` cannot be used: ${problem}`, {
           place: locate(['citationStyle']),
@@ -163,7 +202,7 @@ export function loadBookStructure(structurePath: string, displayPath = structure
         structure.citationStyle = 'apa';
       }
     }
-    return { structure, file, locate };
+    return { loaded: { structure, file, locate }, cslPath };
   }
   for (const issue of result.error.issues) {
     const place = locate(issue.path as (string | number)[]);
@@ -173,5 +212,5 @@ export function loadBookStructure(structurePath: string, displayPath = structure
       source: 'structure',
     }).fatal = true;
   }
-  return { file, locate };
+  return { loaded: { file, locate } };
 }

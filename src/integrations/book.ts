@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadBookConfig } from '../book/book-config.js';
-import { bookContextFor } from '../book/book-context.js';
+import { bookContextFor, unwatchBookSources, watchBookSources } from '../book/book-context.js';
 import { bookPaths } from '../book/book-paths.js';
 import { writeGradedEdition } from './answer-book.js';
 import { applyContentSecurityPolicy } from './content-security-policy.js';
@@ -34,6 +34,8 @@ export default function bookIntegration(): AstroIntegration {
       'astro:config:setup': (params) => {
         const { config, command: current, updateConfig, injectScript } = params;
         command = current;
+        // A build's sources do not change while it runs; the dev server reports each change it sees.
+        watchBookSources();
         if (command === 'dev') {
           // The problem banner and the anchors it links to: dev server only, never in a build.
           enableProblemAnchors();
@@ -80,6 +82,7 @@ export default function bookIntegration(): AstroIntegration {
           if (config.answers === 'separate') await writeGradedEdition(config, outDir, logger);
           // For `npm run bench:scale`: how often the build parsed, rendered and formatted.
           if (process.env.BOOK_COUNTS === '1') logger.info(`Work counts: ${describeCounts()}`);
+          unwatchBookSources();
         }),
     },
   };

@@ -20,6 +20,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import type { RunnableDevEnvironment, ViteDevServer } from 'vite';
 import { loadBookConfig } from '../book/book-config.js';
 import type { BookPaths } from '../book/book-paths.js';
+import { bookSourcesChanged } from '../book/book-context.js';
 import { reloadChapters } from '../book/chapters-loader.js';
 import { bumpRenderEpoch } from '../book/render-inputs.js';
 import type { ContentProblem } from '../diagnostics/report.js';
@@ -100,6 +101,8 @@ export async function startDevServer({ server, logger, paths, base }: DevServerO
     const absolute = path.resolve(file);
     const relevant = absolute.startsWith(paths.content + path.sep) || absolute.startsWith(paths.public + path.sep) || absolute === bibliography;
     if (!relevant) return;
+    // At once, before any page asks the book context again (the check below waits for a burst to end).
+    bookSourcesChanged();
     pending.set(absolute, event);
     // Saves come in bursts (an editor writes, a formatter rewrites): handle them together.
     clearTimeout(timer);

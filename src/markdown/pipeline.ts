@@ -3,7 +3,6 @@
  * chapters with them (MDX inherits it), and the content check parses every chapter with the same
  * remark plugins so its diagnostics are exactly what rendering would meet.
  */
-import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { CitationStyle } from '../bibliography/csl-formatter.js';
@@ -31,6 +30,7 @@ import remarkGlossaryTerms from './glossary/index.js';
 import remarkImages from './images/index.js';
 import rehypeHeadingAnchors from './heading-anchors/index.js';
 import rehypeLinkAnchors from './link-anchors/index.js';
+import rehypeTypesetMath from './typeset-math/index.js';
 import remarkMathCheck from './math-check/index.js';
 import remarkMathDirective from './math-directive/index.js';
 import remarkMathFlag from './math-flag/index.js';
@@ -164,5 +164,5 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
  * equation's number in its TeX annotation) and on headings.
  */
 export function bookRehypePlugins(options: Pick<PipelineOptions, 'mathMacros'> = {}): RehypePlugins {
-  return [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore', macros: { ...options.mathMacros } }], rehypeLinkAnchors, rehypeHeadingAnchors];
+  return [[rehypeTypesetMath, { macros: { ...options.mathMacros } }], rehypeLinkAnchors, rehypeHeadingAnchors];
 }

@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { RuleId } from '../../diagnostics/rule-ids.js';
 import { texOffsetToPoint } from './tex-place.js';
+import { typesetFormula } from '../typeset-math/typeset.js';
 
 export interface MathCheckOptions {
   /** The book's LaTeX macros (`math.macros` of the structure file), known to KaTeX as when rendering. */
@@ -26,10 +27,9 @@ export default function remarkMathCheck(options?: MathCheckOptions) {
 export function checkMath(tree: Root, file: VFile, macros: Record<string, string> = {}): void {
   visit(tree, (node) => {
     if (node.type !== 'math' && node.type !== 'inlineMath') return;
-    try {
-      // A copy each time: KaTeX adds a formula's own \gdef definitions to the object it is given.
-      katex.renderToString(node.value, { displayMode: node.type === 'math', throwOnError: true, strict: 'ignore', macros: { ...macros } });
-    } catch (error) {
+    // Typeset once for the check and the rendering (../typeset-math/typeset.ts).
+    const { error } = typesetFormula(node.value, node.type === 'math', macros);
+    if (error !== undefined) {
       const reason = error instanceof katex.ParseError ? error.rawMessage : String(error);
       // KaTeX says where in the TeX it stopped (`position`, a character offset; absent for some errors):
       // point there, at the offending token, rather than at the `$$` that opens the formula.

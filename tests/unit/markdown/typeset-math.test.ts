@@ -1,0 +1,84 @@
+/**
+ * The book's KaTeX typesetting (src/markdown/typeset-math/): the same HTML as rehype-katex gives, each
+ * distinct formula typeset once for the content check and the rendering, formulas independent of each
+ * other, and a formula KaTeX cannot parse rendered as KaTeX's red error with a message.
+ */
+import katex from 'katex';
+import rehypeKatex from 'rehype-katex';
+import rehypeStringify from 'rehype-stringify';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { type PluggableList, unified } from 'unified';
+import { VFile } from 'vfile';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkMath } from '../../../src/markdown/math-check/index.js';
+import rehypeTypesetMath from '../../../src/markdown/typeset-math/index.js';
+
+const macros = { '\\R': '\\mathbb{R}' };
+
+function render(source: string, rehypeMath: PluggableList): { html: string; file: VFile } {
+  const file = new VFile(source);
+  const html = String(unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeMath).use(rehypeStringify).processSync(file));
+  return { html, file };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('rehypeTypesetMath', () => {
+  it('should give the HTML rehype-katex gives, for inline, display and fenced math, with the book’s macros', () => {
+    // A formula of its own per run of this test file: the cache is for the whole process.
+    const source = 'Inline $x \\in \\R^{7}$ here.\n\n$$\n\\hat{y}_{7} = \\sigma(w^\\top x)\n$$\n\n```math\n\\sum_{i=1}^{7} i = 28\n```\n';
+    const ours = render(source, [[rehypeTypesetMath, { macros }]]);
+    const theirs = render(source, [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore', macros: { ...macros } }]]);
+    expect(ours.html).toBe(theirs.html);
+    expect(ours.html.match(/class="katex"/g)).toHaveLength(3);
+    expect(ours.html.match(/class="katex-display"/g)).toHaveLength(2);
+    expect(ours.file.messages).toEqual([]);
+  });
+
+  it('should typeset a formula once for the content check and every rendering after it', () => {
+    const spy = vi.spyOn(katex, 'renderToString');
+    const source = 'Once: $\\frac{13}{17} + \\R$.\n';
+    const file = new VFile(source);
+    checkMath(unified().use(remarkParse).use(remarkMath).parse(file), file, macros);
+    expect(spy).toHaveBeenCalledTimes(1);
+    const first = render(source, [[rehypeTypesetMath, { macros }]]).html;
+    const second = render(source, [[rehypeTypesetMath, { macros }]]).html;
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(second).toBe(first);
+    expect(first).toContain('<mn>13</mn>');
+  });
+
+  it('should give each rendering its own nodes, so that a plugin after it cannot change another page’s formula', () => {
+    const source = 'Own: $a_{19}$.\n';
+    const mark = () => (tree: import('hast').Root) => {
+      const walk = (node: import('hast').Nodes) => {
+        if (node.type === 'element' && node.tagName === 'span' && Array.isArray(node.properties.className) && node.properties.className.includes('katex')) node.properties.dataMarked = 'yes';
+        if ('children' in node) for (const child of node.children) walk(child);
+      };
+      walk(tree);
+    };
+    expect(render(source, [[rehypeTypesetMath, {}], mark]).html).toContain('data-marked="yes"');
+    expect(render(source, [[rehypeTypesetMath, {}]]).html).not.toContain('data-marked');
+  });
+
+  it('should not let one formula’s \\gdef define a macro for the next', () => {
+    const { html, file } = render('Define $\\gdef\\foo{23} \\foo$ then use $\\foo$.\n', [[rehypeTypesetMath, {}]]);
+    expect(html.match(/<mn>23<\/mn>/g)).toHaveLength(1);
+    // The second formula does not know \foo: KaTeX prints it in red.
+    expect(html).toContain('<mstyle mathcolor="#cc0000"><mtext>\\foo</mtext></mstyle>');
+    expect(file.messages).toHaveLength(1);
+  });
+
+  it('should render a formula KaTeX cannot parse in KaTeX’s red, as rehype-katex does, with a message on the file', () => {
+    const { html, file } = render('Bad $\\nosuchcommand{29}$.\n', [[rehypeTypesetMath, {}]]);
+    const theirs = render('Bad $\\nosuchcommand{29}$.\n', [[rehypeKatex, { output: 'htmlAndMathml', strict: 'ignore' }]]);
+    expect(html).toBe(theirs.html);
+    expect(html).toContain('<mstyle mathcolor="#cc0000"><mtext>\\nosuchcommand</mtext></mstyle>');
+    expect(file.messages).toHaveLength(1);
+    expect(file.messages[0]).toMatchObject({ reason: 'Could not render math with KaTeX', source: 'typeset-math', line: 1 });
+  });
+});
