@@ -38,7 +38,7 @@ export function amsmathFromMarkdown(): Extension {
       mystAmsmath(this: CompileContext, token: Token) {
         const node = this.stack[this.stack.length - 1] as MathNode;
         node.value = amsmathToKatex(this.sliceSerialize(token));
-        // As mdast-util-math does for `$$`, so remark-rehype and rehype-katex treat both alike.
+        // As mdast-util-math does for `$$`, so remark-rehype and the KaTeX plugin (typeset-math) treat both alike.
         node.data = {
           hName: 'pre',
           hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: node.value }] }],

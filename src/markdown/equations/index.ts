@@ -78,7 +78,7 @@ export function numberEquations(tree: Root, file: VFile): void {
       equation: { id, number },
       hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: math.value }] }],
     };
-    // A wrapper carries the id: rehype-katex replaces the math element's own attributes.
+    // A wrapper carries the id: the KaTeX plugin (typeset-math) replaces the math element's own attributes.
     const equation: Equation = {
       type: 'equation',
       position: node.position,

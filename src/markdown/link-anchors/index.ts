@@ -7,7 +7,7 @@
  *
  * The anchor is a plain `<a href="#id">` with an accessible name and no text of its own (its icon
  * is drawn by CSS); the page script turns it into a copy-link button (src/scripts/copy-link.ts).
- * Runs after rehype-katex: an equation's number is read from the TeX annotation KaTeX keeps.
+ * Runs after KaTeX (typeset-math): an equation's number is read from the TeX annotation KaTeX keeps.
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';

@@ -1,6 +1,6 @@
 /**
  * remark plugin: check every formula with KaTeX before rendering, so that a LaTeX error fails the
- * build with the formula's position (rule `math-parses`) instead of shipping rehype-katex's red
+ * build with the formula's position (rule `math-parses`) instead of shipping KaTeX's red
  * fallback, which it renders silently (a red `katex-error` span, exit 0).
  */
 import katex from 'katex';
