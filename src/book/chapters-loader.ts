@@ -53,7 +53,9 @@ export function chaptersLoader(paths: BookPaths): Loader {
             // A pattern that matches nothing keeps the collection valid while no chapter is published.
             pattern: files.length > 0 ? files : [`__no-published-chapters__${kind.placeholder}`],
             generateId: ({ data }) => String(data.id),
-            ...kind.options,
+            // In dev only: a build renders each chapter once either way, and a module per chapter
+            // would be compiled for both of its server environments (twice the work).
+            ...(context.watcher ? kind.devOptions : {}),
           });
           await loader.load({
             ...context,
@@ -75,16 +77,16 @@ export function chaptersLoader(paths: BookPaths): Loader {
 type Store = LoaderContext['store'];
 
 /**
- * Markdown and MDX chapters are compiled as modules and rendered when their page is (`deferRender`),
- * without their source kept (`retainBody: false`): the collection's data then holds no chapter text.
+ * In dev, Markdown and MDX chapters are compiled as modules and rendered when their page is
+ * (`deferRender`), without their source kept (`retainBody: false`): the collection's data then holds no chapter text.
  * In dev Astro turns that data into one JavaScript module that every page imports, and serializes,
  * reparses and re-evaluates it whole on every save; with the rendered HTML of 200 chapters in it (22 MB)
  * that took seven seconds per save. A notebook has no module form (its Markdown is made from JSON when
  * it loads), so it is rendered when the collection loads, as before.
  */
 const CHAPTER_KINDS = [
-  { matches: (file: string) => !file.endsWith('.ipynb'), placeholder: '.md', options: { deferRender: true, retainBody: false } },
-  { matches: (file: string) => file.endsWith('.ipynb'), placeholder: '.ipynb', options: {} },
+  { matches: (file: string) => !file.endsWith('.ipynb'), placeholder: '.md', devOptions: { deferRender: true, retainBody: false } },
+  { matches: (file: string) => file.endsWith('.ipynb'), placeholder: '.ipynb', devOptions: {} },
 ] as const;
 
 /** The collection's store as one kind's loader sees it: only the entries of its own files. */
