@@ -15,7 +15,7 @@ import type { BookPaths } from './book-paths.js';
 import { type ChapterFile, listChapterFiles } from './chapter-files.js';
 import { type CitationOccurrence, indexBookCitations } from './citation-index.js';
 import { collectCrossReferenceTargets, type CrossReferenceTargets } from './cross-reference-targets.js';
-import { parseChapterStructure } from './parse-chapter.js';
+import { type ChapterStructure, parseChapterStructureWithMessages } from './parse-chapter.js';
 import { processWide } from '../process/process-wide.js';
 
 export interface BookContext {
@@ -30,6 +30,11 @@ export interface BookContext {
   citedKeys(): string[];
   /** A parser of chapter structures that parses each chapter once (for whole-book indexes). */
   structures(): StructureParser;
+  /**
+   * A published chapter's structural pass, with its messages (the same, shared, parse): the content
+   * check reports those messages and resolves a copy of the tree. Undefined for an unknown id.
+   */
+  structureOf(chapterId: string): ChapterStructure | undefined;
   /**
    * Drop every kept chapter structure: something outside the chapters that their structure reads
    * changed (a figure under public/). The dev server calls it; a build never needs to.
@@ -94,7 +99,7 @@ export function createBookContext(paths: BookPaths): BookContext {
   let cached: State | undefined;
   // Kept across states of the book: a chapter's tree depends on its source, its id and its number
   // (figure and equation numbers), so an edit of one chapter re-parses that chapter only.
-  const structures = new Map<string, { source: string; tree: Root | undefined }>();
+  const structures = new Map<string, ChapterStructure>();
   const structureKey = (chapterFile: ChapterFile, chapter: BookChapter) => `${chapterFile.path}\n${chapter.id}\n${chapter.number}`;
   // Stat, don't read: this runs for every chapter rendered, and files rarely change during a build.
   const current = (): State => {
@@ -114,14 +119,15 @@ export function createBookContext(paths: BookPaths): BookContext {
     cached.generation = sources.generation;
     return cached;
   };
-  const parse: StructureParser = (chapterFile, chapter) => {
+  const structure = (chapterFile: ChapterFile, chapter: BookChapter): ChapterStructure => {
     const key = structureKey(chapterFile, chapter);
     const kept = structures.get(key);
-    if (kept?.source === chapterFile.source) return kept.tree;
-    const tree = parseChapterStructure(chapterFile, chapter, paths);
-    structures.set(key, { source: chapterFile.source, tree });
-    return tree;
+    if (kept?.source === chapterFile.source) return kept;
+    const parsed = parseChapterStructureWithMessages(chapterFile, chapter, paths);
+    structures.set(key, parsed);
+    return parsed;
   };
+  const parse: StructureParser = (chapterFile, chapter) => structure(chapterFile, chapter).tree;
   return {
     model: () => current().model,
     chapterOfFile(absolutePath) {
@@ -147,6 +153,12 @@ export function createBookContext(paths: BookPaths): BookContext {
       return state.citations;
     },
     structures: () => parse,
+    structureOf(chapterId) {
+      const { model } = current();
+      const chapter = model.chapters.find((candidate) => candidate.id === chapterId);
+      const chapterFile = model.chapterFiles.get(chapterId);
+      return chapter && chapterFile ? structure(chapterFile, chapter) : undefined;
+    },
     forgetStructures: () => structures.clear(),
     counts() {
       const state = current();

@@ -11,9 +11,11 @@ import remarkParse from 'remark-parse';
 import { type PluggableList, unified } from 'unified';
 import { VFileMessage } from 'vfile-message';
 import { RuleId } from '../diagnostics/rule-ids.js';
-import { bookRemarkPlugins, type PipelineOptions } from '../markdown/pipeline.js';
+import { bookRemarkPlugins, type PipelineOptions, resolverRemarkPlugins } from '../markdown/pipeline.js';
+import { countWork } from '../process/build-counts.js';
 import { relocateNotebookMessages } from '../notebooks/notebook-chapter.js';
 import type { ChapterFile } from './chapter-files.js';
+import type { ChapterStructure } from './parse-chapter.js';
 import { mdxSyntaxHint } from './mdx-syntax-hint.js';
 
 /** The parser of chapter files: Markdown with frontmatter and GFM, plus MDX for `.mdx` files. */
@@ -23,15 +25,30 @@ export function chapterParser(chapterPath: string) {
   return processor;
 }
 
-/** Parse and transform one chapter; its messages are added to `chapter.file`. */
-export async function checkChapter(chapter: ChapterFile, options: PipelineOptions): Promise<void> {
-  const processor = chapterParser(chapter.path);
-  // Astro's plugin-list type is looser than unified's; the lists are the same plugins.
-  processor.use(bookRemarkPlugins(options) as PluggableList);
+/**
+ * Check one chapter; its messages are added to `chapter.file`. With the chapter's structural pass
+ * (`structure`, from the book context, of this same source), its messages are taken as they are and
+ * only the resolvers run, on a copy of its tree; without, the chapter is parsed with every plugin.
+ */
+export async function checkChapter(chapter: ChapterFile, options: PipelineOptions, structure?: ChapterStructure): Promise<void> {
   const before = chapter.file.messages.length;
   try {
-    const tree = processor.parse(chapter.file);
-    await processor.run(tree, chapter.file);
+    if (structure && structure.source === chapter.source) {
+      countWork('content checks');
+      // Copies: the kept messages and tree are the book's, and a notebook's messages are moved below.
+      chapter.file.messages.push(...structure.messages.map(copyMessage));
+      if (structure.error !== undefined) throw structure.error;
+      if (structure.bookChapter) chapter.file.data.bookChapter = structure.bookChapter;
+      const processor = unified().use(resolverRemarkPlugins(options) as PluggableList);
+      await processor.run(structuredClone(structure.tree!), chapter.file);
+    } else {
+      const processor = chapterParser(chapter.path);
+      // Astro's plugin-list type is looser than unified's; the lists are the same plugins.
+      processor.use(bookRemarkPlugins(options) as PluggableList);
+      countWork('content check parses');
+      const tree = processor.parse(chapter.file);
+      await processor.run(tree, chapter.file);
+    }
   } catch (error) {
     if (error instanceof VFileMessage) {
       const isMdx = chapter.path.endsWith('.mdx');
@@ -52,7 +69,15 @@ export async function checkChapter(chapter: ChapterFile, options: PipelineOption
   }
 }
 
-/** Check all chapters, one after another (the checks share nothing; order keeps output stable). */
-export async function checkChapters(chapters: Iterable<ChapterFile>, options: PipelineOptions): Promise<void> {
-  for (const chapter of chapters) await checkChapter(chapter, options);
+/**
+ * Check all chapters, one after another (the checks share nothing; order keeps output stable), each
+ * from its structural pass when `structureOf` gives it (see `checkChapter`).
+ */
+export async function checkChapters(chapters: Iterable<ChapterFile>, options: PipelineOptions, structureOf?: (chapter: ChapterFile) => ChapterStructure | undefined): Promise<void> {
+  for (const chapter of chapters) await checkChapter(chapter, options, structureOf?.(chapter));
+}
+
+/** A copy of a message (its own position and text), so that moving it changes nothing kept. */
+function copyMessage(message: VFileMessage): VFileMessage {
+  return Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message);
 }

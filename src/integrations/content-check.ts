@@ -5,6 +5,7 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { loadBibliography } from '../bibliography/load-bibliography.js';
 import { loadBookConfig } from '../book/book-config.js';
+import { bookContextFor } from '../book/book-context.js';
 import { buildBookModel } from '../book/book-model.js';
 import { type BookPaths, displayPath } from '../book/book-paths.js';
 import { checkChapters } from '../book/check-chapters.js';
@@ -20,7 +21,10 @@ export async function runContentCheck(paths: BookPaths, logger: AstroIntegration
   const config = loadBookConfig(paths);
   const model = buildBookModel(paths);
   const pipeline = { ...bookPipelineOptions(config), checkOnly: true };
-  await checkChapters(model.chapterFiles.values(), pipeline);
+  // Each chapter from the book's one structural pass (the trees the whole-book indexes read).
+  const book = bookContextFor(paths);
+  const ids = new Map([...model.chapterFiles].map(([id, chapterFile]) => [chapterFile, id]));
+  await checkChapters(model.chapterFiles.values(), pipeline, (chapterFile) => book.structureOf(ids.get(chapterFile) ?? ''));
   const bibliography = loadBibliography(config.bibliography.path, config.bibliography.displayPath);
   const glossary = loadGlossary(paths.glossary, displayPath(paths, paths.glossary));
   const glossaryChapters = checkGlossaryChapters(glossary, model.parts.flatMap((part) => part.chapters.map((chapter) => chapter.id)));

@@ -133,14 +133,24 @@ export function structuralRemarkPlugins(options: StructuralOptions): RemarkPlugi
  * edition, exercise answers out of the page; checks and flags last.
  */
 export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
+  return [
+    // Counted for `npm run bench:scale`: each chapter should be checked once and rendered once.
+    () => () => countWork(options.checkOnly ? 'content checks' : 'renders'),
+    ...structuralRemarkPlugins({ publicDir: options.publicDir, base: options.base, chapterOfFile: (file) => options.book.chapterOfFile(file) }),
+    ...resolverRemarkPlugins(options),
+  ];
+}
+
+/**
+ * The book's remark plugins after the structural ones: what resolves a tree against the rest of the
+ * book, and the checks. The content check runs these alone on a copy of a chapter's structural tree.
+ */
+export function resolverRemarkPlugins(options: PipelineOptions): RemarkPlugins {
   const bibliography = { bibliographyPath: options.bibliographyPath, bibliographyDisplayPath: options.bibliographyDisplayPath };
   const citations = { ...bibliography, style: options.citationStyle, language: options.language, citedInBook: () => options.book.citedKeys() };
   // Plugins that only format or move what other plugins have checked: rendering's, not the content check's.
   const renderingOnly = (plugins: RemarkPlugins): RemarkPlugins => (options.checkOnly ? [] : plugins);
   return [
-    // Counted for `npm run bench:scale`: each chapter should be checked once and rendered once.
-    () => () => countWork(options.checkOnly ? 'content checks' : 'renders'),
-    ...structuralRemarkPlugins({ publicDir: options.publicDir, base: options.base, chapterOfFile: (file) => options.book.chapterOfFile(file) }),
     [remarkCitationKeys, bibliography],
     ...renderingOnly([[remarkCitations, citations]]),
     [remarkCrossReferences, { targets: () => options.book.targets(), base: options.base }],

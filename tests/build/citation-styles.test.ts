@@ -25,7 +25,7 @@ describe('citation styles', () => {
     const chapters = Number(/in (\d+) chapter\(s\)/.exec(output)?.[1]);
     expect(chapters).toBeGreaterThan(10);
     expect(/Work counts: (.*)/.exec(output)?.[1]).toBe(
-      `structural parses ${chapters}, content checks ${chapters}, renders ${chapters}, bib parses 1, citation engines 1, citation registrations 1`,
+      `structural parses ${chapters}, content checks ${chapters}, content check parses 0, renders ${chapters}, bib parses 1, citation engines 1, citation registrations 1`,
     );
     const html = readFileSync(path.join(outDir, 'generative-ai/index.html'), 'utf8');
     const numbers = (page: string) =>
