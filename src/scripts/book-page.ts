@@ -145,8 +145,28 @@ function setupScrollableRegions(): void {
   };
   // After the first frame: measuring earlier would force the page's first layout inside this
   // script's task and delay the first paint (a long task on phones with math-heavy chapters).
-  requestAnimationFrame(() => setTimeout(mark));
-  // Overflow changes as KaTeX's fonts arrive and as the window resizes.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      mark();
+      // Overflow changes whenever a formula's or table's content changes size: as KaTeX's fonts
+      // arrive (some after `load` and after `document.fonts.ready` first resolves), as the window
+      // resizes. Watching each region and its content catches every case; one mark per frame.
+      if (!('ResizeObserver' in window)) return;
+      let queued = false;
+      const observer = new ResizeObserver(() => {
+        if (queued) return;
+        queued = true;
+        requestAnimationFrame(() => {
+          queued = false;
+          mark();
+        });
+      });
+      for (const region of document.querySelectorAll<HTMLElement>('.chapter-body .katex-display, .chapter-body table')) {
+        observer.observe(region);
+        if (region.firstElementChild) observer.observe(region.firstElementChild);
+      }
+    }),
+  );
   void document.fonts?.ready.then(mark);
   window.addEventListener('load', mark);
   window.addEventListener('resize', mark, { passive: true });
