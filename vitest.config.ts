@@ -34,10 +34,6 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          // After the unit and build tests, not beside them: the browser tests' setup builds the book in
-          // this checkout, and Astro writes its `.astro/` files there, the ones the build tests' dev
-          // server reads (a dev-server test failed whenever the two overlapped).
-          sequence: { groupOrder: 1 },
         },
       },
     ],
