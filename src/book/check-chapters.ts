@@ -2,8 +2,9 @@
  * The content check: every published chapter through the book's remark plugins (no rendering), its
  * messages collected. In a build each chapter's structural pass is the book context's (one parse per
  * chapter for the book); the check adds the resolvers' and checks' messages to it. Run before Astro
- * renders anything, so a build reports every content problem together, including in `.md` entries whose plugin errors Astro would only log (STACK.md, pitfall 4),
- * with real line numbers (frontmatter included, unlike Astro's `.md` bodies: pitfall 5).
+ * renders anything, so a build reports every content problem together, including in `.md` entries
+ * whose plugin errors Astro would only log (STACK.md, pitfall 4), with real line numbers (frontmatter
+ * included, unlike Astro's `.md` bodies: pitfall 5).
  */
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
