@@ -12,7 +12,6 @@
  *   see: [3-2-mechanism]
  * ```
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import GithubSlugger from 'github-slugger';
@@ -79,7 +78,8 @@ function singularCandidates(name: string): string[] {
   return forms;
 }
 
-const cache = new Map<string, { digest: string; glossary: Glossary }>();
+// By the file's text itself: comparing strings is cheaper than hashing the file on every role resolved.
+const cache = new Map<string, { source: string; glossary: Glossary }>();
 
 /** The glossary at `glossaryPath`; parsed again only when the file's content changed. */
 export function loadGlossary(glossaryPath: string, displayPath = glossaryPath): Glossary {
@@ -89,11 +89,10 @@ export function loadGlossary(glossaryPath: string, displayPath = glossaryPath): 
   } catch {
     return { ...parseGlossary('', displayPath), missing: true };
   }
-  const digest = createHash('sha1').update(source).digest('hex');
   const cached = cache.get(glossaryPath);
-  if (cached?.digest === digest && cached.glossary.file.path === displayPath) return cached.glossary;
+  if (cached?.source === source && cached.glossary.file.path === displayPath) return cached.glossary;
   const glossary = parseGlossary(source, displayPath);
-  cache.set(glossaryPath, { digest, glossary });
+  cache.set(glossaryPath, { source, glossary });
   return glossary;
 }
 

@@ -22,6 +22,7 @@ import { amsmathSyntax } from '../amsmath/syntax.js';
 import { mystRoleFromMarkdown } from '../myst-roles/from-markdown.js';
 import { mystRoleSyntax } from '../myst-roles/syntax.js';
 import { colonFenceSyntax } from './colon-fence.js';
+import { processWide } from '../../process/process-wide.js';
 
 const STAND_IN = 'directive-body-footnote-stand-in';
 
@@ -29,19 +30,42 @@ const STAND_IN = 'directive-body-footnote-stand-in';
 export function parseDirectiveBody(markdown: string, firstLine: number, footnoteLabels: Iterable<string> = []): BlockContent[] {
   const defined = new Set([...markdown.matchAll(/^ {0,3}\[\^([^\]\s]+)\]:/gm)].map((match) => match[1] as string));
   const standIns = [...footnoteLabels].filter((label) => !defined.has(label)).map((label) => `[^${label}]: ${STAND_IN}`);
-  const root = fromMarkdown(standIns.length > 0 ? `${markdown}\n\n${standIns.join('\n\n')}\n` : markdown, {
-    extensions: [gfm(), math(), amsmathSyntax(), mystRoleSyntax(), colonFenceSyntax()],
-    mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown(), amsmathFromMarkdown(), mystRoleFromMarkdown()],
-  });
-  root.children = root.children.filter((child) => !isStandIn(child));
-  visit(root, (child: Node) => {
-    if (!child.position) return;
-    child.position.start.line += firstLine - 1;
-    child.position.end.line += firstLine - 1;
-    child.position.start.offset = undefined;
-    child.position.end.offset = undefined;
-  });
-  return root.children as BlockContent[];
+  const source = standIns.length > 0 ? `${markdown}\n\n${standIns.join('\n\n')}\n` : markdown;
+  // A copy: the caller puts the nodes in its tree, and later plugins change them.
+  const children = structuredClone(parsedBodyOf(source));
+  for (const child of children) {
+    visit(child, (node: Node) => {
+      if (!node.position) return;
+      node.position.start.line += firstLine - 1;
+      node.position.end.line += firstLine - 1;
+      node.position.start.offset = undefined;
+      node.position.end.offset = undefined;
+    });
+  }
+  return children;
+}
+
+/**
+ * Bodies parsed, by their source, with positions as in the body itself. A chapter is parsed twice per
+ * save in dev (its page, and the book's structural pass) and most of its directives did not change:
+ * micromark, with its extensions combined again for each body, took a tenth of a heavy chapter's render.
+ * One per process (the config's and the pages' copies of this module share it). Bounded: cleared when full, as a dev session of edits would otherwise keep every version of a body.
+ */
+const parsedBodies = processWide('directive-bodies', () => new Map<string, BlockContent[]>());
+const PARSED_BODIES_KEPT = 5000;
+
+function parsedBodyOf(source: string): BlockContent[] {
+  let children = parsedBodies.get(source);
+  if (!children) {
+    const root = fromMarkdown(source, {
+      extensions: [gfm(), math(), amsmathSyntax(), mystRoleSyntax(), colonFenceSyntax()],
+      mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown(), amsmathFromMarkdown(), mystRoleFromMarkdown()],
+    });
+    children = root.children.filter((child) => !isStandIn(child)) as BlockContent[];
+    if (parsedBodies.size >= PARSED_BODIES_KEPT) parsedBodies.clear();
+    parsedBodies.set(source, children);
+  }
+  return children;
 }
 
 /** The inline content of the first paragraph of `markdown` (a title, a caption). */

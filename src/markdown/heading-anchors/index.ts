@@ -8,8 +8,9 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { linkAnchor } from '../link-anchors/index.js';
+import { isTypesetFormula } from '../typeset-math/formula-element.js';
 
 const SECTION_HEADING = /^h[2-6]$/;
 
@@ -24,9 +25,11 @@ export function addHeadingAnchors(tree: Root): void {
   // whose text slugs to one gets the next suffix instead, so no two elements share an id.
   const taken = new Set<string>();
   visit(tree, 'element', (node: Element) => {
+    if (isTypesetFormula(node)) return SKIP;
     if (typeof node.properties.id === 'string') taken.add(node.properties.id);
   });
   visit(tree, 'element', (node: Element) => {
+    if (isTypesetFormula(node)) return SKIP;
     if (!SECTION_HEADING.test(node.tagName)) return;
     const text = toString(node).trim();
     const id = typeof node.properties.id === 'string' ? node.properties.id : freeSlug(slugger, text, taken);

@@ -11,7 +11,8 @@
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
+import { isTypesetFormula } from '../typeset-math/formula-element.js';
 
 /** The class and data attribute that mark a copy-link anchor for the page script and the stylesheet. */
 export const COPY_LINK_CLASS = 'copy-link';
@@ -33,6 +34,7 @@ export default function rehypeLinkAnchors() {
 /** Append anchors to the labelled figures, equations and callouts of `tree`. */
 export function addLinkAnchors(tree: Root): void {
   visit(tree, 'element', (node: Element) => {
+    if (isTypesetFormula(node)) return SKIP;
     const id = node.properties.id;
     if (typeof id !== 'string' || id === '') return;
     const classes = classList(node);
