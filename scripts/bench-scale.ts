@@ -158,6 +158,9 @@ for (const row of rows) {
 console.log('');
 console.log('Work per build (ours), from the build logs');
 for (const row of rows) console.log(`  ${String(row.chapters).padStart(4)} chapters: ${/Work counts: (.*)/.exec(row.ours.output)?.[1] ?? 'not printed'}`);
+console.log('');
+console.log('After the pages (ours), step by step, from the build logs');
+for (const row of rows) console.log(`  ${String(row.chapters).padStart(4)} chapters: ${/After-build steps: (.*)/.exec(row.ours.output)?.[1] ?? 'not printed'}`);
 
 if (rows.length > 1) {
   const first = rows[0]!;

@@ -14,6 +14,7 @@ import { copyBuiltPdfs, PDF_FOLDER } from '../pdf/built-pdfs.js';
 import { startDevServer } from './dev-server.js';
 import { enableProblemAnchors } from '../markdown/problem-anchors/index.js';
 import { katexDevAssets } from './katex-assets.js';
+import { lazySourceMaps } from './lazy-source-maps.js';
 import { writeKatexFontSubsets } from './katex-font-subsets.js';
 import { writeRedirects } from './redirects.js';
 import { describeCounts } from '../process/build-counts.js';
@@ -45,7 +46,7 @@ export default function bookIntegration(): AstroIntegration {
         language = loadBookConfig(paths).language;
         // Notebooks are chapters: an entry type for `.ipynb`, and their image outputs in dev.
         (params as typeof params & ContentEntryTypeHook).addContentEntryType(notebookEntryType(base));
-        updateConfig({ vite: { plugins: [katexDevAssets(base), notebookDevImages(paths, base)] } });
+        updateConfig({ vite: { plugins: [katexDevAssets(base), notebookDevImages(paths, base), lazySourceMaps()] } });
       },
       'astro:build:start': ({ logger }) =>
         endBuildOnProblems(logger, async () => {
@@ -61,27 +62,45 @@ export default function bookIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) =>
         endBuildOnProblems(logger, async () => {
           const outDir = fileURLToPath(dir);
+          // For `npm run bench:scale`: how long each step after the pages takes.
+          const steps: string[] = [];
+          let stepStart = performance.now();
+          const stepDone = (name: string) => {
+            steps.push(`${name} ${((performance.now() - stepStart) / 1000).toFixed(1)} s`);
+            stepStart = performance.now();
+          };
           const fonts = await writeKatexFontSubsets(outDir);
           logger.info(`KaTeX fonts: ${fonts.fonts} in use, subset from ${kilobytes(fonts.fullBytes)} to ${kilobytes(fonts.subsetBytes)}`);
+          stepDone('KaTeX fonts');
           writeNotebookImages(paths, outDir, logger);
           // The PDFs of `npm run pdf`, which the pages link to when they exist (src/pdf/built-pdfs.ts).
           const config = loadBookConfig(paths);
           // None in a graded edition: printed from an earlier build, they may hold the answers.
           const pdfs = copyBuiltPdfs(paths.root, outDir);
           if (pdfs > 0) logger.info(`PDF: ${pdfs} file(s) copied from ${PDF_FOLDER}/`);
+          stepDone('notebook images and PDFs');
           // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
           const site = writeRedirects(paths, outDir, logger);
+          stepDone('reading the site and redirects');
           checkUrlManifest(paths, site, logger);
+          stepDone('URL manifest');
           await buildSearchIndex(outDir, language, logger);
+          stepDone('search index');
           writeSitemap(outDir, config, bookContextFor(paths).model(), logger);
+          stepDone('sitemap');
           // After every page written above (redirect pages included).
           applyContentSecurityPolicy(outDir, logger);
+          stepDone('security policy');
           // Last: the worker's precache revisions are hashes of the final files (index and policy included).
           await writeServiceWorker(outDir, site, base, logger);
+          stepDone('service worker');
           // The graded edition: the answer book outside the site, then no answer text may be left in it.
           if (config.answers === 'separate') await writeGradedEdition(config, outDir, logger);
           // For `npm run bench:scale`: how often the build parsed, rendered and formatted.
-          if (process.env.BOOK_COUNTS === '1') logger.info(`Work counts: ${describeCounts()}`);
+          if (process.env.BOOK_COUNTS === '1') {
+            logger.info(`Work counts: ${describeCounts()}`);
+            logger.info(`After-build steps: ${steps.join(', ')}`);
+          }
           unwatchBookSources();
         }),
     },

@@ -88,8 +88,31 @@ export function collectFontCharacters(html: string, rules: FontRule[], into = ne
       }
     }
   };
-  visit(fromHtml(html), new Set(), false);
+  // Only the typeset formulas are parsed, not the whole page (most of a page is prose and chrome).
+  for (const fragment of typesetMathFragments(html)) visit(fromHtml(fragment, { fragment: true }), new Set(), false);
   return into;
+}
+
+const KATEX_HTML_START = /<span class="katex-html"[^>]*>/g;
+const SPAN_TAG = /<span\b|<\/span>/g;
+
+/**
+ * The `<span class="katex-html">…</span>` elements of a page, as HTML. KaTeX's output, as the build
+ * writes it, nests only balanced spans inside (its SVGs hold no span), so counting span tags finds
+ * each one's end.
+ */
+export function typesetMathFragments(html: string): string[] {
+  const fragments: string[] = [];
+  KATEX_HTML_START.lastIndex = 0;
+  for (let start = KATEX_HTML_START.exec(html); start; start = KATEX_HTML_START.exec(html)) {
+    SPAN_TAG.lastIndex = start.index + start[0].length;
+    let depth = 1;
+    for (let tag = SPAN_TAG.exec(html); tag && depth > 0; tag = depth > 0 ? SPAN_TAG.exec(html) : null) depth += tag[0] === '</span>' ? -1 : 1;
+    if (depth !== 0) break;
+    fragments.push(html.slice(start.index, SPAN_TAG.lastIndex));
+    KATEX_HTML_START.lastIndex = SPAN_TAG.lastIndex;
+  }
+  return fragments;
 }
 
 function htmlFiles(dir: string): string[] {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { katexDist } from '../../../src/integrations/katex-assets.js';
-import { collectFontCharacters, fontsForClasses, katexFontRules } from '../../../src/integrations/katex-font-subsets.js';
+import { collectFontCharacters, fontsForClasses, katexFontRules, typesetMathFragments } from '../../../src/integrations/katex-font-subsets.js';
 import katex from 'katex';
 
 const rules = katexFontRules(readFileSync(path.join(katexDist(), 'katex.min.css'), 'utf8'));
@@ -36,5 +36,21 @@ describe('KaTeX font subsets', () => {
     expect(characters.get('KaTeX_Main-Regular')?.has('≥')).toBe(true);
     // Prose outside the formula is not math; the MathML annotation (the TeX source) is not drawn.
     expect([...characters.values()].some((set) => set.has('Q') || set.has('\\'))).toBe(false);
+  });
+
+  it('should find each typeset formula of a page, whole, and only those', () => {
+    const inline = katex.renderToString(String.raw`\sqrt{\frac{a}{b}}`, { output: 'htmlAndMathml' });
+    const display = katex.renderToString(String.raw`\left( \sum_{i=1}^n x_i \right)^2`, { output: 'htmlAndMathml', displayMode: true });
+    const page = `<main><p>See <span class="note"><span>prose</span></span> ${inline}.</p><div class="equation">${display}</div><p>After</p></main>`;
+    const fragments = typesetMathFragments(page);
+    expect(fragments).toHaveLength(2);
+    for (const fragment of fragments) {
+      expect(fragment.startsWith('<span class="katex-html"')).toBe(true);
+      expect(fragment.endsWith('</span>')).toBe(true);
+      expect(page).toContain(fragment);
+    }
+    expect(fragments.join('')).not.toContain('prose');
+    // Each fragment ends where its element ends: what follows it in the page closes the outer `span.katex`.
+    for (const fragment of fragments) expect(page.slice(page.indexOf(fragment) + fragment.length).startsWith('</span>')).toBe(true);
   });
 });
