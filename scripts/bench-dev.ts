@@ -13,7 +13,7 @@
  *   npm run bench:dev                         # this book, then 200 generated chapters
  *   npm run bench:dev -- --books real --edits 10
  *   npm run bench:dev -- --books 50,200
- *   npm run bench:dev -- --books real --chapter content/4-genai/4-1-genai.md:generative-ai/
+ *   npm run bench:dev -- --books real --chapter content/4-special-topics/4-1-genai.mdx:generative-ai/
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
