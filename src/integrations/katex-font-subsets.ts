@@ -105,10 +105,14 @@ export function typesetMathFragments(html: string): string[] {
   const fragments: string[] = [];
   KATEX_HTML_START.lastIndex = 0;
   for (let start = KATEX_HTML_START.exec(html); start; start = KATEX_HTML_START.exec(html)) {
-    SPAN_TAG.lastIndex = start.index + start[0].length;
+    SPAN_TAG.lastIndex = KATEX_HTML_START.lastIndex;
     let depth = 1;
-    for (let tag = SPAN_TAG.exec(html); tag && depth > 0; tag = depth > 0 ? SPAN_TAG.exec(html) : null) depth += tag[0] === '</span>' ? -1 : 1;
-    if (depth !== 0) break;
+    while (depth > 0) {
+      const tag = SPAN_TAG.exec(html);
+      // Unbalanced (not KaTeX's output as the build writes it): no more formulas to read.
+      if (!tag) return fragments;
+      depth += tag[0] === '</span>' ? -1 : 1;
+    }
     fragments.push(html.slice(start.index, SPAN_TAG.lastIndex));
     KATEX_HTML_START.lastIndex = SPAN_TAG.lastIndex;
   }
