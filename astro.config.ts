@@ -6,6 +6,7 @@ import { bookPipelineOptions } from './src/book/pipeline-options.js';
 import bookIntegration from './src/integrations/book.js';
 import { quietBuildWarnings } from './src/integrations/quiet-build-warnings.js';
 import { bookRehypePlugins, bookRemarkPlugins } from './src/markdown/pipeline.js';
+import remarkSmartPunctuation from './src/markdown/smart-punctuation/index.js';
 
 // The book's settings (content/book.yaml, validated once; `BASE=/course/rai/ npm run build` overrides
 // its base path). An invalid file yields defaults here: the content check lists its errors and fails the build.
@@ -32,7 +33,10 @@ export default defineConfig({
     // GitHub's high-contrast themes: the normal ones' comments fall below WCAG AA contrast.
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: 'light-dark()' },
     processor: unified({
-      remarkPlugins: bookRemarkPlugins(pipeline),
+      // Smart punctuation as Astro's `smartypants` does it, at the same place (first after GFM), done
+      // faster by the book's own plugin (src/markdown/smart-punctuation/index.ts).
+      smartypants: false,
+      remarkPlugins: [remarkSmartPunctuation, ...bookRemarkPlugins(pipeline)],
       rehypePlugins: bookRehypePlugins(pipeline),
     }),
   },

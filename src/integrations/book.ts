@@ -69,6 +69,19 @@ export default function bookIntegration(): AstroIntegration {
             steps.push(`${name} ${((performance.now() - stepStart) / 1000).toFixed(1)} s`);
             stepStart = performance.now();
           };
+          // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
+          const site = writeRedirects(paths, outDir, logger);
+          stepDone('reading the site and redirects');
+          checkUrlManifest(paths, site, logger);
+          stepDone('URL manifest');
+          // The pages' text is final now: Pagefind indexes them in its own process while the steps
+          // below rewrite them, each page in one step (replace-file.ts), with the same text (font URLs,
+          // the policy's meta tag). A failure is held as a value until it is awaited below (a
+          // rejected promise left waiting would be reported as unhandled), then thrown there.
+          const searchIndex = buildSearchIndex(outDir, language, logger).then(
+            () => undefined,
+            (error: unknown) => ({ error }),
+          );
           const fonts = await writeKatexFontSubsets(outDir);
           logger.info(`KaTeX fonts: ${fonts.fonts} in use, subset from ${kilobytes(fonts.fullBytes)} to ${kilobytes(fonts.subsetBytes)}`);
           stepDone('KaTeX fonts');
@@ -79,18 +92,14 @@ export default function bookIntegration(): AstroIntegration {
           const pdfs = copyBuiltPdfs(paths.root, outDir);
           if (pdfs > 0) logger.info(`PDF: ${pdfs} file(s) copied from ${PDF_FOLDER}/`);
           stepDone('notebook images and PDFs');
-          // Old URLs get their redirect pages, then no URL kept in the manifest may have gone.
-          const site = writeRedirects(paths, outDir, logger);
-          stepDone('reading the site and redirects');
-          checkUrlManifest(paths, site, logger);
-          stepDone('URL manifest');
-          await buildSearchIndex(outDir, language, logger);
-          stepDone('search index');
           writeSitemap(outDir, config, bookContextFor(paths).model(), logger);
           stepDone('sitemap');
           // After every page written above (redirect pages included).
           applyContentSecurityPolicy(outDir, logger);
           stepDone('security policy');
+          const failed = await searchIndex;
+          if (failed) throw failed.error;
+          stepDone('search index (the rest of it, after the steps above)');
           // Last: the worker's precache revisions are hashes of the final files (index and policy included).
           await writeServiceWorker(outDir, site, base, logger);
           stepDone('service worker');

@@ -19,6 +19,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { scanHtmlTags } from './scan-html-tags.js';
 
 /** One reference from a page to a URL: a link, an asset, a redirect target. */
 export interface PageReference {
@@ -44,8 +45,8 @@ export interface BuiltPage {
   redirectTo?: string;
   /** The page's HTML source. */
   html: string;
-  /** The parsed page, with source positions. */
-  tree: Root;
+  /** The parsed page, with source positions (parsed when first read). */
+  readonly tree: Root;
 }
 
 /** The built site: its HTML pages by file, every file's path, and the CSS files' URL references. */
@@ -73,11 +74,24 @@ export function readBuiltSite(outDir: string): BuiltSite {
   return site;
 }
 
-/** Parse one page: `file` is its path below the output folder. */
+/**
+ * Read one page: `file` is its path below the output folder. The tags are scanned (scan-html-tags.ts);
+ * the full tree is parsed only when something asks for it (a redirect's title, an anchor alias).
+ */
 export function readBuiltPage(file: string, html: string): BuiltPage {
-  const tree = fromHtml(html);
-  const page: BuiltPage = { file, url: pageUrl(file), ids: new Set(), anchors: [], references: [], html, tree };
-  walk(tree.children, { inBody: false, inMain: false, inSvg: false }, page);
+  let tree: Root | undefined;
+  const page: BuiltPage = {
+    file,
+    url: pageUrl(file),
+    ids: new Set(),
+    anchors: [],
+    references: [],
+    html,
+    get tree() {
+      return (tree ??= fromHtml(html));
+    },
+  };
+  scanPage(html, page);
   return page;
 }
 
@@ -113,57 +127,79 @@ export function isPublicAnchor(id: string, where: { inBody: boolean; inMain: boo
   return where.inBody || (where.inMain && REFERENCE_ENTRY.test(id));
 }
 
-interface Where {
-  inBody: boolean;
-  inMain: boolean;
-  inSvg: boolean;
+/** An open element the scan tracks: does it start the chapter body, `main`, a drawing? */
+interface Opened {
+  name: string;
+  body: boolean;
+  main: boolean;
+  svg: boolean;
 }
 
-function walk(nodes: RootContent[], where: Where, page: BuiltPage): void {
-  for (const node of nodes) {
-    if (node.type !== 'element') continue;
-    const inside: Where = {
-      inBody: where.inBody || classes(node).includes('chapter-body'),
-      inMain: where.inMain || node.tagName === 'main',
-      inSvg: where.inSvg || node.tagName === 'svg',
-    };
-    const id = node.properties.id;
-    if (typeof id === 'string' && id !== '') {
+function scanPage(html: string, page: BuiltPage): void {
+  const open: Opened[] = [];
+  // How many of the open elements are (or are inside) the body, `main`, an `svg`.
+  let body = 0;
+  let main = 0;
+  let svg = 0;
+  for (const tag of scanHtmlTags(html)) {
+    if (tag.kind === 'end') {
+      // Close up to the matching element, as a parser does with unclosed descendants.
+      const index = open.findLastIndex((element) => element.name.toLowerCase() === tag.name);
+      if (index < 0) continue;
+      for (const closed of open.splice(index)) {
+        if (closed.body) body--;
+        if (closed.main) main--;
+        if (closed.svg) svg--;
+      }
+      continue;
+    }
+    const { name, attributes } = tag;
+    const where = { inBody: body > 0, inMain: main > 0 };
+    const inSvg = svg > 0 || name === 'svg';
+    const id = attributes.get('id');
+    if (id !== undefined && id !== '') {
       page.ids.add(id);
       // Inside means below: the body's own container is not an anchor in it, a drawing's root is in it.
-      if (isPublicAnchor(id, { inBody: where.inBody, inMain: where.inMain, inSvg: inside.inSvg })) page.anchors.push(id);
+      if (isPublicAnchor(id, { ...where, inSvg })) page.anchors.push(id);
     }
-    if (node.tagName === 'a' && typeof node.properties.name === 'string') page.ids.add(node.properties.name);
+    if (name === 'a' && attributes.has('name')) page.ids.add(attributes.get('name') as string);
     // Old anchors that moved to another page still work here: the redirect script follows them.
-    if (node.tagName === 'script') {
-      for (const moved of movedAnchors(node)) {
+    if (name === 'script') {
+      for (const moved of movedAnchors(attributes.get('data-moved'))) {
         page.ids.add(moved);
         page.anchors.push(moved);
       }
     }
-    collectReferences(node, page);
-    walk(node.children, inside, page);
-    // <template> content is a separate fragment in hast.
-    if (node.tagName === 'template' && node.content) walk(node.content.children, inside, page);
+    collectReferences(name, attributes, page);
+    if (!tag.opens) continue;
+    const opened: Opened = {
+      name,
+      body: (attributes.get('class') ?? '').split(/[\t\n\f\r ]+/).includes('chapter-body'),
+      main: name === 'main',
+      svg: name === 'svg',
+    };
+    open.push(opened);
+    if (opened.body) body++;
+    if (opened.main) main++;
+    if (opened.svg) svg++;
   }
 }
 
-function collectReferences(node: Element, page: BuiltPage): void {
-  const { tagName, properties } = node;
-  for (const [property, attribute] of [['href', 'href'], ['src', 'src'], ['xLinkHref', 'xlink:href'], ['poster', 'poster']] as const) {
-    const value = properties[property];
-    if (typeof value === 'string') page.references.push({ where: `${tagName}[${attribute}]`, url: value });
+const REFERENCE_ATTRIBUTES = ['href', 'src', 'xlink:href', 'poster'] as const;
+
+function collectReferences(tagName: string, attributes: Map<string, string>, page: BuiltPage): void {
+  for (const attribute of REFERENCE_ATTRIBUTES) {
+    const value = attributes.get(attribute);
+    if (value !== undefined) page.references.push({ where: `${tagName}[${attribute}]`, url: value });
   }
-  const srcset = properties.srcSet;
-  const candidates = Array.isArray(srcset) ? srcset.map(String) : typeof srcset === 'string' ? srcset.split(',') : [];
-  for (const candidate of candidates) {
+  for (const candidate of (attributes.get('srcset') ?? '').split(',')) {
     const url = candidate.trim().split(/\s+/)[0];
     if (url) page.references.push({ where: `${tagName}[srcset]`, url });
   }
-  const equiv = properties.httpEquiv;
-  const isRefresh = (Array.isArray(equiv) ? equiv.join(' ') : String(equiv ?? '')).toLowerCase() === 'refresh';
-  if (tagName === 'meta' && isRefresh && typeof properties.content === 'string') {
-    const target = /url\s*=\s*['"]?([^'"]+)/i.exec(properties.content)?.[1]?.trim();
+  const isRefresh = tagName === 'meta' && attributes.get('http-equiv')?.trim().toLowerCase() === 'refresh';
+  const content = attributes.get('content');
+  if (isRefresh && content !== undefined) {
+    const target = /url\s*=\s*['"]?([^'"]+)/i.exec(content)?.[1]?.trim();
     if (target) {
       page.redirectTo ??= target;
       page.references.push({ where: 'meta[http-equiv=refresh]', url: target });
@@ -172,19 +208,13 @@ function collectReferences(node: Element, page: BuiltPage): void {
 }
 
 /** The old ids of a redirect script's `data-moved` map (redirect-page.ts). */
-function movedAnchors(node: Element): string[] {
-  const value = node.properties.dataMoved;
-  if (typeof value !== 'string') return [];
+function movedAnchors(value: string | undefined): string[] {
+  if (value === undefined) return [];
   try {
     return Object.keys(JSON.parse(value) as Record<string, string>);
   } catch {
     return [];
   }
-}
-
-function classes(node: Element): string[] {
-  const value = node.properties.className;
-  return Array.isArray(value) ? value.map(String) : [];
 }
 
 function cssReferences(css: string): PageReference[] {

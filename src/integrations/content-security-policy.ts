@@ -13,6 +13,7 @@ import { RuleId } from '../diagnostics/rule-ids.js';
 import { contentSecurityPolicy, headersFile, refusedScripts, styleHashes, withPolicyMeta } from '../security/content-security-policy.js';
 import { listFiles } from './built-site.js';
 import { BuildProblems } from './build-failure.js';
+import { replaceFile } from './replace-file.js';
 
 /** Apply the policy to every HTML file in `outDir`; throws once every refused script is listed. */
 export function applyContentSecurityPolicy(outDir: string, logger: AstroIntegrationLogger): void {
@@ -27,7 +28,8 @@ export function applyContentSecurityPolicy(outDir: string, logger: AstroIntegrat
   }
   const styles = pages.flatMap(({ html }) => styleHashes(html));
   const policy = contentSecurityPolicy({ styleHashes: styles });
-  for (const { file, html } of pages) writeFileSync(path.join(outDir, file), withPolicyMeta(html, policy));
+  // In one step per page: the search indexer may be reading them meanwhile (replace-file.ts).
+  for (const { file, html } of pages) replaceFile(path.join(outDir, file), withPolicyMeta(html, policy));
   writeFileSync(path.join(outDir, '_headers'), headersFile(contentSecurityPolicy({ styleHashes: styles, header: true })));
   logger.info(`Content-Security-Policy: on ${pages.length} page(s), and in _headers`);
 }

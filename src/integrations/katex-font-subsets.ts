@@ -18,6 +18,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import subsetFont from 'subset-font';
 import { KATEX_FOLDER, katexDist } from './katex-assets.js';
+import { replaceFile } from './replace-file.js';
 
 /** A rule of KaTeX's stylesheet that sets a font: the classes its selector needs, and what it sets. */
 interface FontRule {
@@ -158,7 +159,7 @@ export async function writeKatexFontSubsets(outDir: string): Promise<FontSubsetS
   const url = new RegExp(`${KATEX_FOLDER}/fonts/(KaTeX_[\\w-]+\\.woff2)`, 'g');
   for (const page of pages) {
     if (!page.html.includes(`${KATEX_FOLDER}/fonts/`)) continue;
-    writeFileSync(page.file, page.html.replace(url, (found, name: string) => (names.has(name) ? `${KATEX_FOLDER}/fonts/${names.get(name)}` : found)));
+    replaceFile(page.file, page.html.replace(url, (found, name: string) => (names.has(name) ? `${KATEX_FOLDER}/fonts/${names.get(name)}` : found)));
   }
   return summary;
 }
