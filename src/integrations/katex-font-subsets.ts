@@ -14,11 +14,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { decodeHTML } from 'entities';
 import subsetFont from 'subset-font';
 import { KATEX_FOLDER, katexDist } from './katex-assets.js';
 import { replaceFile } from './replace-file.js';
+import { scanHtmlTags } from './scan-html-tags.js';
 
 /** A rule of KaTeX's stylesheet that sets a font: the classes its selector needs, and what it sets. */
 interface FontRule {
@@ -71,26 +71,32 @@ export function fontsForClasses(classes: ReadonlySet<string>, rules: FontRule[])
 
 /** Characters per font file, from the typeset math (`.katex-html`) of one page. */
 export function collectFontCharacters(html: string, rules: FontRule[], into = new Map<string, Set<string>>()): Map<string, Set<string>> {
-  const visit = (node: Root | Element, classes: ReadonlySet<string>, inMath: boolean) => {
-    for (const child of node.children) {
-      if (child.type === 'element') {
-        const own = child.properties.className;
-        const names = Array.isArray(own) ? own.map(String) : [];
-        const nested = names.length > 0 ? new Set([...classes, ...names]) : classes;
-        // The MathML copy is for assistive technology and is drawn by no KaTeX font.
-        if (names.includes('katex-mathml')) continue;
-        visit(child, nested, inMath || names.includes('katex-html'));
-      } else if (child.type === 'text' && inMath && child.value.trim() !== '') {
-        for (const file of fontsForClasses(classes, rules)) {
-          const set = into.get(file) ?? new Set<string>();
-          for (const character of child.value) set.add(character);
-          into.set(file, set);
-        }
-      }
+  const add = (text: string, classes: ReadonlySet<string>) => {
+    for (const file of fontsForClasses(classes, rules)) {
+      const set = into.get(file) ?? new Set<string>();
+      for (const character of text) set.add(character);
+      into.set(file, set);
     }
   };
-  // Only the typeset formulas are parsed, not the whole page (most of a page is prose and chrome).
-  for (const fragment of typesetMathFragments(html)) visit(fromHtml(fragment, { fragment: true }), new Set(), false);
+  // Only the typeset formulas are read, not the whole page (most of a page is prose and chrome), and
+  // only their tags and text (scan-html-tags.ts): the classes in force over each text.
+  for (const fragment of typesetMathFragments(html)) {
+    const open: Set<string>[] = [];
+    let textStart = 0;
+    for (const tag of scanHtmlTags(fragment)) {
+      const text = fragment.slice(textStart, tag.start);
+      textStart = tag.end;
+      const classes = open.at(-1);
+      if (classes && text.trim() !== '') add(text.includes('&') ? decodeHTML(text) : text, classes);
+      if (tag.kind === 'end') {
+        open.pop();
+        continue;
+      }
+      if (!tag.opens) continue;
+      const names = (tag.attributes.get('class') ?? '').split(/[\t\n\f\r ]+/).filter(Boolean);
+      open.push(names.length > 0 ? new Set([...(classes ?? []), ...names]) : (classes ?? new Set()));
+    }
+  }
   return into;
 }
 

@@ -13,7 +13,13 @@
  */
 import { decodeHTMLAttribute } from 'entities';
 
-export interface StartTag {
+/** Where a tag is in the HTML: its `<` and the offset just after its `>`. */
+interface TagPlace {
+  start: number;
+  end: number;
+}
+
+export interface StartTag extends TagPlace {
   kind: 'start';
   /** As written in foreign content (`linearGradient`), else lower-cased. */
   name: string;
@@ -22,7 +28,7 @@ export interface StartTag {
   opens: boolean;
 }
 
-export interface EndTag {
+export interface EndTag extends TagPlace {
   kind: 'end';
   /** Lower-cased (end tags only match open elements, compared without case). */
   name: string;
@@ -64,7 +70,7 @@ export function* scanHtmlTags(html: string): Generator<StartTag | EndTag> {
         foreignStack.pop();
         foreignDepth--;
       }
-      yield { kind: 'end', name: lower };
+      yield { kind: 'end', name: lower, start: open, end: at };
       continue;
     }
     TAG_NAME.lastIndex = open + 1;
@@ -89,7 +95,7 @@ export function* scanHtmlTags(html: string): Generator<StartTag | EndTag> {
           foreignDepth++;
           foreignStack.push(lower);
         }
-        yield { kind: 'start', name: foreignDepth > 0 && lower !== 'svg' && lower !== 'math' ? written : lower, attributes, opens };
+        yield { kind: 'start', name: foreignDepth > 0 && lower !== 'svg' && lower !== 'math' ? written : lower, attributes, opens, start: open, end: cursor };
         break;
       }
       ATTRIBUTE.lastIndex = cursor;

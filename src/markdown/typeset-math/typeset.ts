@@ -7,7 +7,7 @@
  * not reach the next (the content check has always checked them that way; shared definitions belong in
  * `math.macros` of book.yaml).
  */
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent, Properties } from 'hast';
 import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import katex from 'katex';
 import { processWide } from '../../process/process-wide.js';
@@ -51,5 +51,18 @@ export function typesetFormulaNodes(tex: string, displayMode: boolean, macros: R
     nodes = fromHtmlIsomorphic(html, { fragment: true }).children as ElementContent[];
     trees.set(id, nodes);
   }
-  return structuredClone(nodes);
+  return nodes.map(cloneNode);
+}
+
+/**
+ * A deep copy of a typeset formula's node. Written out rather than `structuredClone`: a formula's tree
+ * holds only elements, text and comments whose properties are strings, numbers, booleans or arrays
+ * of them, and copying just that is several times faster (1.2 "Measuring Fairness" copies about 20,000
+ * nodes on each render). Positions are left out: the nodes come from KaTeX's HTML, not the chapter.
+ */
+function cloneNode<Node extends ElementContent>(node: Node): Node {
+  if (node.type !== 'element') return { ...node };
+  const properties: Properties = {};
+  for (const [name, value] of Object.entries(node.properties)) properties[name] = Array.isArray(value) ? [...value] : value;
+  return { type: 'element', tagName: node.tagName, properties, children: node.children.map(cloneNode) } as Element as Node;
 }

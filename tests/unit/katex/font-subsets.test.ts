@@ -38,6 +38,15 @@ describe('KaTeX font subsets', () => {
     expect([...characters.values()].some((set) => set.has('Q') || set.has('\\'))).toBe(false);
   });
 
+  it('should read characters written as references (`&amp;`, `&lt;`) as the characters they stand for', () => {
+    const html = katex.renderToString(String.raw`a \& b < c`, { output: 'htmlAndMathml' });
+    expect(html).toContain('&amp;');
+    const main = collectFontCharacters(html, rules).get('KaTeX_Main-Regular') ?? new Set();
+    expect(main.has('&')).toBe(true);
+    expect(main.has('<')).toBe(true);
+    expect(main.has(';')).toBe(false);
+  });
+
   it('should find each typeset formula of a page, whole, and only those', () => {
     const inline = katex.renderToString(String.raw`\sqrt{\frac{a}{b}}`, { output: 'htmlAndMathml' });
     const display = katex.renderToString(String.raw`\left( \sum_{i=1}^n x_i \right)^2`, { output: 'htmlAndMathml', displayMode: true });

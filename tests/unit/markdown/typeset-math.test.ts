@@ -57,12 +57,21 @@ describe('rehypeTypesetMath', () => {
     const mark = () => (tree: import('hast').Root) => {
       const walk = (node: import('hast').Nodes) => {
         if (node.type === 'element' && node.tagName === 'span' && Array.isArray(node.properties.className) && node.properties.className.includes('katex')) node.properties.dataMarked = 'yes';
+        // Deep down too: a class list (an array) and a text.
+        if (node.type === 'element' && Array.isArray(node.properties.className)) node.properties.className.push('marked-deep');
+        if (node.type === 'text' && node.value === '19') node.value = 'changed';
         if ('children' in node) for (const child of node.children) walk(child);
       };
       walk(tree);
     };
-    expect(render(source, [[rehypeTypesetMath, {}], mark]).html).toContain('data-marked="yes"');
-    expect(render(source, [[rehypeTypesetMath, {}]]).html).not.toContain('data-marked');
+    const marked = render(source, [[rehypeTypesetMath, {}], mark]).html;
+    expect(marked).toContain('data-marked="yes"');
+    expect(marked).toContain('marked-deep');
+    expect(marked).toContain('changed');
+    const next = render(source, [[rehypeTypesetMath, {}]]).html;
+    expect(next).not.toContain('data-marked');
+    expect(next).not.toContain('marked-deep');
+    expect(next).not.toContain('changed');
   });
 
   it('should not let one formula’s \\gdef define a macro for the next', () => {
