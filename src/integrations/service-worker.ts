@@ -18,8 +18,10 @@
  * takes over.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import { generateSW } from 'workbox-build';
 import type { BuiltSite } from './built-site.js';
@@ -130,16 +132,18 @@ export async function writeServiceWorker(outDir: string, site: BuiltSite, base: 
     dontCacheBustURLsMatching: /^_astro\//,
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
     manifestTransforms: [
-      (entries) => {
+      async (entries) => {
         const manifest = entries.filter((entry) => {
           const reason = precacheExclusion(entry.url, context);
           if (reason) excluded.set(reason, (excluded.get(reason) ?? 0) + 1);
           return reason === undefined;
         });
-        for (const entry of manifest) {
+        // Compressed on libuv's threads, side by side (the same bytes as one by one, in a fraction of the time).
+        const sizes = await Promise.all(manifest.map((entry) => (COMPRESSED_ON_THE_WAY.test(entry.url) ? gzipSize(path.join(outDir, entry.url)) : entry.size)));
+        for (const [index, entry] of manifest.entries()) {
           summary.files += 1;
           summary.bytes += entry.size;
-          summary.downloadBytes += COMPRESSED_ON_THE_WAY.test(entry.url) ? gzipSync(readFileSync(path.join(outDir, entry.url))).length : entry.size;
+          summary.downloadBytes += sizes[index] ?? entry.size;
           entry.url = precacheUrl(entry.url);
         }
         return { manifest, warnings: [] };
@@ -188,6 +192,12 @@ function searchLanguages(outDir: string): Set<string> {
   } catch {
     return new Set();
   }
+}
+
+const gzipAsync = promisify(gzip);
+
+async function gzipSize(file: string): Promise<number> {
+  return (await gzipAsync(await readFile(file))).length;
 }
 
 function megabytes(bytes: number): string {
