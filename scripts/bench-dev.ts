@@ -4,8 +4,11 @@
  * public/ in a temporary folder, so the repository is not touched) and for a generated book of 200
  * chapters (the scale benchmark's generator: ~3,000 words, 20 citations and 10 formulas a chapter,
  * a 2,000-entry .bib). Each run starts `astro dev`, loads the chapter's page once, then saves the
- * chapter `--edits` times, each time with a new sentence at its end, and polls the page until the
- * sentence is in it. It prints each book's times (median, min, max) and where the time goes: Astro's
+ * chapter `--warmup` times unmeasured, then `--edits` times, each time with a new sentence at its
+ * end, and, as a browser would, waits for the dev server's reload message (Vite's HMR socket), then
+ * asks for the page (again at each further reload, or every 100 ms) until the sentence is in it. The first saves after the server
+ * starts run code the JavaScript engine has not optimized yet; an author saves many times in a
+ * session, so the figures are those of the saves after them (the first ones are printed apart). It prints each book's times (median, min, max) and where the time goes: Astro's
  * own time for the request that served the edit (the chapter's render) and the content check, which
  * runs once the page is served (BOOK_DEV_TIMINGS=1 makes the dev server print it).
  * Prints figures; asserts nothing (timings are noisy, so they are not tests).
@@ -29,6 +32,7 @@ const { values } = parseArgs({
   options: {
     books: { type: 'string', default: 'real,200' },
     edits: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '2' },
     keep: { type: 'boolean', default: false },
     // Which chapter of this book to edit, as `file:page` (default: 1.2, its heaviest in math and figures).
     chapter: { type: 'string', default: 'content/1-fairness/1-2-measure.mdx:measuring-fairness/' },
@@ -36,6 +40,8 @@ const { values } = parseArgs({
 });
 const edits = Number(values.edits);
 if (!Number.isInteger(edits) || edits < 1) throw new Error(`--edits takes a number of edits, e.g. 5 (got "${values.edits}")`);
+const warmup = Number(values.warmup);
+if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`--warmup takes a number of edits, e.g. 2 (got "${values.warmup}")`);
 
 interface Book {
   label: string;
@@ -77,8 +83,36 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor((numbers.length - 1) / 2)] ?? NaN;
 const span = (numbers: number[]) => `${Math.round(median(numbers))} ms (${Math.round(Math.min(...numbers))}–${Math.round(Math.max(...numbers))})`;
 
+let reloadSocket: WebSocket | undefined;
+
+/**
+ * The dev server's reload messages, as its client script in the browser receives them (Vite's HMR
+ * socket, with the token the client script carries): `next()` resolves at the next full reload or update.
+ */
+async function reloadMessages(port: number): Promise<{ next: () => Promise<void> }> {
+  const client = await (await fetch(`http://127.0.0.1:${port}/@vite/client`)).text();
+  const token = /const wsToken = "([^"]*)"/.exec(client)?.[1];
+  if (token === undefined) throw new Error('No HMR token in the dev server\'s client script');
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/?token=${token}`, 'vite-hmr');
+  reloadSocket = socket;
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve, { once: true });
+    socket.addEventListener('error', reject, { once: true });
+  });
+  let waiting: (() => void)[] = [];
+  socket.addEventListener('message', (event) => {
+    const message = JSON.parse(String(event.data)) as { type?: string };
+    if (message.type !== 'full-reload' && message.type !== 'update') return;
+    for (const resolve of waiting) resolve();
+    waiting = [];
+  });
+  return { next: () => new Promise<void>((resolve) => waiting.push(resolve)) };
+}
+
 interface Measure {
   startup: number;
+  /** The unmeasured first saves' times. */
+  first: number[];
   served: number[];
   render: number[];
   check: number[];
@@ -104,22 +138,32 @@ async function measure(book: Book): Promise<Measure> {
       await sleep(250);
     }
     const startup = performance.now() - started;
-    const result: Measure = { startup, served: [], render: [], check: [] };
+    const reloads = await reloadMessages(port);
+    const result: Measure = { startup, first: [], served: [], render: [], check: [] };
     const source = readFileSync(book.chapter, 'utf8');
-    for (let edit = 1; edit <= edits; edit++) {
+    for (let edit = 1; edit <= warmup + edits; edit++) {
       // Let the previous edit's check finish, as between two saves of an author.
       await sleep(3000);
       const marker = `Benchmark edit ${edit} saved at ${Date.now()}.`;
       const logBefore = log.length;
       const saved = performance.now();
+      const reloaded = reloads.next();
       writeFileSync(book.chapter, `${source}\n\n${marker}\n`);
+      // As the author's browser: the dev server tells it to reload, then it asks for the page once.
+      // (Polling the page instead would have the server render the old page again and again meanwhile.)
+      await Promise.race([reloaded, sleep(5000)]);
       for (;;) {
         const html = await (await fetch(url)).text();
         if (html.includes(marker)) break;
-        await sleep(20);
+        await Promise.race([reloads.next(), sleep(100)]);
       }
-      result.served.push(performance.now() - saved);
+      const served = performance.now() - saved;
       await sleep(2500);
+      if (edit <= warmup) {
+        result.first.push(served);
+        continue;
+      }
+      result.served.push(served);
       const lines = log.slice(logBefore);
       // Astro logs each request with its time; the slowest for the page is the render of the edit.
       const requests = [...lines.matchAll(new RegExp(`\\[200\\] /${book.page.replace(/\//g, '\\/')} (\\d+)ms`, 'g'))].map((match) => Number(match[1]));
@@ -130,6 +174,7 @@ async function measure(book: Book): Promise<Measure> {
     writeFileSync(book.chapter, source);
     return result;
   } finally {
+    reloadSocket?.close();
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('close', resolve));
   }
@@ -142,7 +187,8 @@ try {
     console.log(`${book.label}: starting astro dev…`);
     const result = await measure(book);
     rows.push([book, result]);
-    console.log(`  ready in ${(result.startup / 1000).toFixed(1)} s; save → edited text served: ${span(result.served)}`);
+    console.log(`  ready in ${(result.startup / 1000).toFixed(1)} s; first ${result.first.length} save(s), not counted: ${result.first.map((time) => `${Math.round(time)} ms`).join(', ') || 'none'}`);
+    console.log(`  save → edited text served: ${span(result.served)}`);
     console.log(`  of which the render (Astro's request time): ${result.render.length ? span(result.render) : 'n/a'}; content check, after serving: ${result.check.length ? span(result.check) : 'n/a'}`);
   }
 } finally {
