@@ -21,6 +21,7 @@ import type { BookConfig } from '../book/book-config.js';
 import { type CitationStyle, cslLocale } from './csl-formatter.js';
 import { cslStyleXml, isCslFile } from './csl-style.js';
 import type { CslItem } from './load-bibliography.js';
+import { processWide } from '../process/process-wide.js';
 
 /** What the records need of the book's configuration. */
 export type CitedBook = Pick<BookConfig, 'title' | 'authors' | 'published' | 'edition' | 'language' | 'siteUrl' | 'base'>;
@@ -125,12 +126,28 @@ function templateName(style: CitationStyle, config: CslConfig): string {
   return name;
 }
 
+// A chapter's record is formatted for its page's panel and for its two files: once, not three times
+// (citation-js runs a citation engine for each reference it formats, ~8 ms).
+const formatted = processWide('citation-formats', () => new Map<string, CitationFormats>());
+
 /** The record as a reference in `style`, and as BibTeX and RIS. */
 export function citationFormats(item: CslItem, style: CitationStyle, language = 'en'): CitationFormats {
-  const cite = new Cite(item);
   const config = plugins.config.get('@csl') as CslConfig;
   const lang = cslLocale(language, (name) => Boolean(config.locales.get(name)));
-  const bibliography = cite.format('bibliography', { template: templateName(style, config), lang, format: 'html' }) as string;
+  const template = templateName(style, config);
+  const key = `${template}\n${lang}\n${JSON.stringify(item)}`;
+  let formats = formatted.get(key);
+  if (!formats) {
+    // In dev every edit of the book's title or a chapter's adds one: keep the cache bounded.
+    if (formatted.size >= 1000) formatted.clear();
+    formatted.set(key, (formats = formatRecord(item, template, lang)));
+  }
+  return formats;
+}
+
+function formatRecord(item: CslItem, template: string, lang: string): CitationFormats {
+  const cite = new Cite(item);
+  const bibliography = cite.format('bibliography', { template, lang, format: 'html' }) as string;
   const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(bibliography)?.[1] ?? bibliography;
   // BibTeX has a year and a month but no day: citation-js would write the day into the month (`nov 30`).
   const yearMonth = item.issued?.['date-parts']?.[0]?.slice(0, 2);
