@@ -112,9 +112,9 @@ export interface OfflineSummary {
 }
 
 /**
- * Write `<outDir>/sw.js` for the site in `outDir` (as `site` read it, before the policy step: page
- * references do not change after it) served under `base`, with `sw-summary.js` and `offline.json`
- * for its figures.
+ * Write `<outDir>/sw.js` for the site in `outDir` (as `site` read it, before the font and policy
+ * steps: neither changes what a page refers to in its attributes, font URLs being in stylesheets)
+ * served under `base`, with `sw-summary.js` and `offline.json` for its figures.
  */
 export async function writeServiceWorker(outDir: string, site: BuiltSite, base: string, logger: AstroIntegrationLogger): Promise<OfflineSummary> {
   const context: PrecacheContext = {
