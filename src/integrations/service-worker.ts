@@ -17,7 +17,8 @@
  * changed files are downloaded again; the previous edition's entries are deleted when the new worker
  * takes over.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -124,7 +125,7 @@ export async function writeServiceWorker(outDir: string, site: BuiltSite, base: 
   };
   const excluded = new Map<string, number>();
   const summary: OfflineSummary = { files: 0, bytes: 0, downloadBytes: 0 };
-  const result = await generateSW({
+  const result = await withoutTemporaryFolders(() => generateSW({
     globDirectory: outDir,
     globPatterns: ['**/*'],
     swDest: path.join(outDir, SERVICE_WORKER),
@@ -164,7 +165,7 @@ export async function writeServiceWorker(outDir: string, site: BuiltSite, base: 
     mode: 'production',
     sourcemap: false,
     disableDevLogs: true,
-  });
+  }));
   for (const warning of result.warnings) logger.warn(`Offline: ${warning}`);
   writeFileSync(path.join(outDir, OFFLINE_SUMMARY), `${JSON.stringify(summary)}\n`);
   writeFileSync(path.join(outDir, WORKER_SUMMARY_SCRIPT), workerSummaryScript(summary));
@@ -193,6 +194,32 @@ function searchLanguages(outDir: string): Set<string> {
     return new Set();
   }
 }
+
+/**
+ * workbox-build writes the worker's unbundled code into a new folder of the system's temporary folder
+ * (through `tempy`) and leaves it there: one folder per build. Its `tempy` is wrapped while `run` runs,
+ * to note each folder it makes, and those are removed afterwards. (Looking for new folders holding a
+ * `sw.js` instead would race with builds running side by side, as the build tests do.)
+ */
+async function withoutTemporaryFolders<T>(run: () => Promise<T>): Promise<T> {
+  const tempy = workboxRequire('tempy') as { directory: (options?: { prefix?: string }) => string };
+  const directory = tempy.directory;
+  const made: string[] = [];
+  tempy.directory = (options) => {
+    const folder = directory(options);
+    made.push(folder);
+    return folder;
+  };
+  try {
+    return await run();
+  } finally {
+    tempy.directory = directory;
+    for (const folder of made) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+// The `tempy` that workbox-build itself loads (resolved from its own folder).
+const workboxRequire = createRequire(createRequire(import.meta.url).resolve('workbox-build'));
 
 const gzipAsync = promisify(gzip);
 

@@ -1,12 +1,14 @@
 /**
  * What an author reads at the end of a build: a failed content check ends with one summary line and
  * exit code 1, not with Astro's "unhandled error" and a stack trace of the platform; a clean build
- * prints no bundler warning the author cannot act on. Real `astro build`s of fixture books.
+ * prints no bundler warning the author cannot act on, and leaves nothing in the system's temporary
+ * folder. Real `astro build`s of fixture books.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild, fixture } from '../support/astro-build.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 describe('the build output', () => {
   it('should end a failed build with one summary line under the listed problems, without a stack trace', async () => {
@@ -20,9 +22,14 @@ describe('the build output', () => {
     expect(output).not.toMatch(/Stack trace|^\s+at .*\(.*:\d+:\d+\)$/m);
   });
 
-  it('should print no MODULE_LEVEL_DIRECTIVE warning for the .mdx chapters of a clean build, and ship nothing of the dev server', async () => {
-    const { code, output, outDir } = await astroBuild({ bookRoot: fixture('sample-book') });
+  it('should print no MODULE_LEVEL_DIRECTIVE warning for the .mdx chapters of a clean build, ship nothing of the dev server, and leave no temporary folder', async () => {
+    // The build's own temporary folder, to see what it leaves there.
+    const temporary = makeTempDir('build-tmpdir-');
+    const { code, output, outDir } = await astroBuild({ bookRoot: fixture('sample-book'), env: { TMPDIR: temporary } });
     expect(code, output).toBe(0);
+    // workbox-build writes the unbundled service worker into a folder of its own there (tempy): removed.
+    const leftovers = readdirSync(temporary, { recursive: true, encoding: 'utf8' }).filter((name) => path.basename(name) === 'sw.js');
+    expect(leftovers).toEqual([]);
     expect(output).not.toMatch(/MODULE_LEVEL_DIRECTIVE|module level directive/);
     // The planned chapter's notice, once per build.
     expect(output.match(/Chapter `s-3-later` is planned/g)).toHaveLength(1);
