@@ -143,33 +143,38 @@ function setupScrollableRegions(): void {
       }
     });
   };
+  // One mark per frame, however many of the events below arrive together.
+  let queued = false;
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      mark();
+    });
+  };
   // After the first frame: measuring earlier would force the page's first layout inside this
   // script's task and delay the first paint (a long task on phones with math-heavy chapters).
   requestAnimationFrame(() =>
     setTimeout(() => {
       mark();
-      // Overflow changes whenever a formula's or table's content changes size: as KaTeX's fonts
-      // arrive (some after `load` and after `document.fonts.ready` first resolves), as the window
-      // resizes. Watching each region and its content catches every case; one mark per frame.
+      // Overflow changes whenever a table's content changes size or the window resizes; watching
+      // each region and its first child catches those.
       if (!('ResizeObserver' in window)) return;
-      let queued = false;
-      const observer = new ResizeObserver(() => {
-        if (queued) return;
-        queued = true;
-        requestAnimationFrame(() => {
-          queued = false;
-          mark();
-        });
-      });
+      const observer = new ResizeObserver(schedule);
       for (const region of document.querySelectorAll<HTMLElement>('.chapter-body .katex-display, .chapter-body table')) {
         observer.observe(region);
         if (region.firstElementChild) observer.observe(region.firstElementChild);
       }
     }),
   );
-  void document.fonts?.ready.then(mark);
-  window.addEventListener('load', mark);
-  window.addEventListener('resize', mark, { passive: true });
+  // A formula's box keeps the column's width while its content widens as KaTeX's fonts replace the
+  // fallback ones, so no ResizeObserver entry comes; and some of those fonts are only asked for after
+  // `load` and after `document.fonts.ready` first resolves. Every finished font load re-measures.
+  document.fonts?.addEventListener('loadingdone', schedule);
+  void document.fonts?.ready.then(schedule);
+  window.addEventListener('load', schedule);
+  window.addEventListener('resize', schedule, { passive: true });
 }
 
 setupThemeToggle();

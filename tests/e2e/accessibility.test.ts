@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session.js';
 import { builtPages as builtPageFiles } from '../support/built-pages.js';
+import { pageSettled } from '../support/page-settled.js';
 import { serveStatic } from '../support/static-server.js';
 import { tamperedSite } from '../support/tampered-site.js';
 
@@ -94,6 +95,7 @@ describe('accessibility', () => {
         for (const page of builtPages(inject('bookDir'))) {
           const tab = await context.newPage();
           await tab.goto(session.book.url(page), { waitUntil: 'networkidle' });
+          await pageSettled(tab);
           problems.push(...(await axeProblems(tab, page)));
           await tab.close();
         }
@@ -111,6 +113,7 @@ describe('accessibility', () => {
       for (const page of builtPages(inject('bookDir'))) {
         const tab = await context.newPage();
         await tab.goto(session.book.url(page), { waitUntil: 'networkidle' });
+        await pageSettled(tab);
         problems.push(...(await keyboardProblems(tab, page)));
         checked += 1;
         await tab.close();
