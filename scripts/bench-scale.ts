@@ -137,7 +137,7 @@ console.log(`Ours: ${platform.describe}`);
 if (starlight) console.log(`Starlight: ${starlight.describe}`);
 console.log('');
 console.log(`| ${header.join(' | ')} |`);
-console.log(`| ${header.map((cell, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
+console.log(`| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
 for (const line of table) console.log(`| ${line.join(' | ')} |`);
 
 const phase = (value: number | undefined) => (value === undefined ? '?' : value.toFixed(1));

@@ -74,7 +74,8 @@ for (const form of forms) {
     // The feedback of each chosen option, as the author wrote it (math and links included).
     for (const input of form.querySelectorAll<HTMLInputElement>('input:checked')) {
       const note = input.closest('li')?.querySelector('.self-check-option-feedback');
-      if (note) feedback.append(...[...note.childNodes].map((node) => node.cloneNode(true)));
+      // A real space, not only a margin: the live region is read as text, and "quite.The" is one word.
+      if (note) feedback.append(' ', ...[...note.childNodes].map((node) => node.cloneNode(true)));
     }
     if (!correct && form.dataset.selfCheck === 'numeric') feedback.append(' Try again, or open “Show answer”.');
     if (correct) (form.querySelector('details') as HTMLDetailsElement).open = true;

@@ -43,12 +43,12 @@ describe('the book’s settings in a build', () => {
     // Links to chapters live under the base path.
     expect(home).toMatch(/href="\/rai\/[a-z0-9-]+\/"/);
     expect(home).not.toMatch(/href="\/(?!rai\/)[a-z0-9-]+\/"/);
-    const chapter = readFileSync(path.join(outDir, readdirChapter(outDir)), 'utf8');
+    const chapter = readFileSync(path.join(outDir, chapterPage()), 'utf8');
     // The citation resolved against refs/works.bib: a linked author–year citation and a reference entry.
     expect(chapter).toMatch(/<li id="ref-hardt2016equality" class="reference">/);
 
     // What Zotero and Google Scholar read: the chapter as a section of the book, from the book's settings.
-    const chapterUrl = `https://example.org/rai/${path.dirname(readdirChapter(outDir))}/`;
+    const chapterUrl = `https://example.org/rai/${path.dirname(chapterPage())}/`;
     const tags = metaTags(chapter);
     expect(tags.get('citation_title')).toEqual(['Math in MDX']);
     expect(tags.get('citation_author')).toEqual(['Test Author']);
@@ -83,7 +83,7 @@ describe('the book’s settings in a build', () => {
     expect(output.match(/siteUrl/g)).toHaveLength(2);
     expect(existsSync(path.join(outDir, 'sitemap.xml'))).toBe(false);
     expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).not.toContain('Sitemap');
-    const chapter = readFileSync(path.join(outDir, readdirChapter(outDir)), 'utf8');
+    const chapter = readFileSync(path.join(outDir, chapterPage()), 'utf8');
     expect(chapter).not.toContain('rel="canonical"');
     expect(metaTags(chapter).get('citation_title')).toEqual(['Math in MDX']);
   });
@@ -96,8 +96,8 @@ describe('the book’s settings in a build', () => {
   });
 });
 
-/** The built page of the sample book's math chapter (the one that cites). */
-function readdirChapter(outDir: string): string {
+/** The built page of the sample book's math chapter (the one that cites), as a path below the output folder. */
+function chapterPage(): string {
   const slug = /^slug:\s*(\S+)/m.exec(readFileSync(fixture('sample-book/content/part-one/s-1-math.mdx'), 'utf8'))?.[1];
   return path.join(slug ?? '', 'index.html');
 }

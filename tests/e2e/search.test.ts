@@ -4,12 +4,10 @@
  * under a sub-path), honest empty and failure states, no search code before the reader asks for it,
  * and nothing but chapter text in the index.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../support/astro-build.js';
 import { useBrowserSession } from '../support/browser-session.js';
 
 const session = useBrowserSession('book', 'subPath');

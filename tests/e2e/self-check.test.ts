@@ -43,6 +43,8 @@ describe('a multiple-choice question', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => feedback.textContent()).toContain('Not quite.');
     expect(await feedback.textContent()).toContain('depends only on how the scores rank the cases');
+    // The verdict and the option's feedback are two sentences, apart in the text that is read aloud.
+    expect(await feedback.textContent()).toMatch(/^Not quite\. \S/);
     expect(await reveal.getAttribute('open')).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check');
     // Right: back to the radio group, arrow down twice to the third option, then Check.

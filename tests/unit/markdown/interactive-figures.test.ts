@@ -138,7 +138,7 @@ describe('the {interactive} directive’s errors', () => {
         ruleId: 'interactive-valid',
         fatal: true,
         // Every registered widget is listed, whichever chapters add them.
-        reason: `Interactive figure names the widget \`threshold-explorr\`, which does not exist (did you mean \`threshold-explorer\`?); known widgets: ${Object.keys(INTERACTIVE_WIDGETS).map((name) => `\`${name}\``).join(', ')}`,
+        reason: `Interactive figure names the widget \`threshold-explorr\`, which does not exist (did you mean \`threshold-explorer\`?); known widgets: ${knownWidgets}`,
       },
     ]);
     const figure = tree.children[1] as Figure;
