@@ -20,6 +20,7 @@ import '@citation-js/plugin-ris';
 import type { BookConfig } from '../book/book-config.js';
 import { type CitationStyle, cslLocale } from './csl-formatter.js';
 import { cslStyleXml, isCslFile } from './csl-style.js';
+import { sentenceCase } from './sentence-case.js';
 import type { CslItem } from './load-bibliography.js';
 import { processWide } from '../process/process-wide.js';
 
@@ -145,9 +146,24 @@ export function citationFormats(item: CslItem, style: CitationStyle, language = 
   return formats;
 }
 
+/**
+ * The record as CSL expects its titles: in sentence case, for the styles that print them so (APA,
+ * Vancouver) and the ones that capitalise them again (Chicago's `text-case="title"`). The book writes its
+ * titles for headings, in title case; the BibTeX and RIS files and the page's tags keep them as written.
+ */
+function withCslTitles(item: CslItem): CslItem {
+  if (typeof item.language === 'string' && !/^en\b/i.test(item.language)) return item;
+  const container = item['container-title'];
+  return {
+    ...item,
+    ...(typeof item.title === 'string' ? { title: sentenceCase(item.title) } : {}),
+    ...(typeof container === 'string' ? { 'container-title': sentenceCase(container) } : {}),
+  };
+}
+
 function formatRecord(item: CslItem, template: string, lang: string): CitationFormats {
   const cite = new Cite(item);
-  const bibliography = cite.format('bibliography', { template, lang, format: 'html' }) as string;
+  const bibliography = new Cite(withCslTitles(item)).format('bibliography', { template, lang, format: 'html' }) as string;
   const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(bibliography)?.[1] ?? bibliography;
   // BibTeX has a year and a month but no day: citation-js would write the day into the month (`nov 30`).
   const yearMonth = item.issued?.['date-parts']?.[0]?.slice(0, 2);

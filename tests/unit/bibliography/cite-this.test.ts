@@ -79,17 +79,25 @@ describe('citationFormats', () => {
     expect(formats.bibtex).toMatch(/month = \{11\},/);
   });
 
-  it('should format the reference in the book’s CSL style: APA inverts persons, Vancouver numbers', () => {
+  it('should format the reference in the book’s CSL style: APA inverts persons, Vancouver numbers, both titles in sentence case', () => {
     const item = chapterCitationItem(book, chapter);
     expect(citationFormats(item, 'apa').html).toBe(
-      'The Responsible AI Book authors, &#38; Doe, J. (2026). Measuring Fairness. In <i>Responsible AI for Data Scientists</i> (2nd ed., 1.2). https://example.org/course/rai/measuring-fairness/',
+      'The Responsible AI Book authors, &#38; Doe, J. (2026). Measuring fairness. In <i>Responsible AI for data scientists</i> (2nd ed., 1.2). https://example.org/course/rai/measuring-fairness/',
     );
-    expect(citationFormats(item, 'vancouver').html).toMatch(/^(<div class="csl-left-margin">)?1\. ?(<\/div>)?.*Doe J\. Measuring Fairness\. In: Responsible AI for Data Scientists/s);
+    expect(citationFormats(item, 'vancouver').html).toMatch(/^(<div class="csl-left-margin">)?1\. ?(<\/div>)?.*Doe J\. Measuring fairness\. In: Responsible AI for data scientists/s);
+  });
+
+  it('should keep the titles as written in a book in another language, and in the BibTeX and RIS files', () => {
+    const german = chapterCitationItem({ ...book, language: 'de' }, chapter);
+    expect(citationFormats(german, 'apa').html).toContain('Measuring Fairness');
+    const formats = citationFormats(chapterCitationItem(book, chapter), 'apa');
+    expect(formats.ris).toMatch(/^TI {2}- Measuring Fairness$/m);
+    expect(formats.bibtex).toMatch(/booktitle = \{Responsible \{AI\} for \{Data\} \{Scientists\}\}/);
   });
 
   it('should cite the book as a book', () => {
     const formats = citationFormats(bookCitationItem(book), 'apa');
-    expect(formats.html).toBe('The Responsible AI Book authors, &#38; Doe, J. (2026). <i>Responsible AI for Data Scientists</i> (2nd ed.). https://example.org/course/rai/');
+    expect(formats.html).toBe('The Responsible AI Book authors, &#38; Doe, J. (2026). <i>Responsible AI for data scientists</i> (2nd ed.). https://example.org/course/rai/');
     expect(formats.bibtex).toMatch(/^@book\{responsibleai2026,/);
     expect(formats.ris).toMatch(/^TY {2}- BOOK$/m);
   });
@@ -117,7 +125,7 @@ describe('citationFormats with a book’s .csl file', () => {
     const item = chapterCitationItem(book, chapter);
     const custom = citationFormats(item, style).html.replace(/<[^>]+>/g, '');
     // The fixture style's author–date form (year after the authors, quoted title), not APA's.
-    expect(custom).toBe('The Responsible AI Book authors, and Jane Doe. 2026. “Measuring Fairness.” In Responsible AI for Data Scientists.');
-    expect(citationFormats(item, 'apa').html).not.toContain('“Measuring Fairness.”');
+    expect(custom).toBe('The Responsible AI Book authors, and Jane Doe. 2026. “Measuring fairness.” In Responsible AI for data scientists.');
+    expect(citationFormats(item, 'apa').html).not.toContain('“Measuring fairness.”');
   });
 });
