@@ -2,7 +2,8 @@
  * What a reader sees of the MyST that Jupyter Book authors write (tests/fixtures/myst-book, built with
  * E2E_SITES=…,myst): a dropdown is collapsed, opens from the keyboard and prints open; an aligned
  * equation written bare is typeset, numbered, and `{eq}` links to it; a footnote called inside an
- * admonition is listed at the chapter's end and linked both ways.
+ * admonition is listed at the chapter's end and linked both ways; a figure's `:width:` and `:align:`
+ * are applied.
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session.js';
@@ -36,6 +37,19 @@ describe('MyST chapters in the browser', () => {
     expect(await closed.locator('p').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'print' });
     expect(await closed.locator('p').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('should draw a figure at its `:width:` of the column, on the side its `:align:` names', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(session.myst.url('1-1-feedback/'));
+    const media = await page.locator('#fig-loop .figure-media').boundingBox();
+    const image = await page.locator('#fig-loop .figure-media img').boundingBox();
+    if (!media || !image) throw new Error('the figure is not drawn');
+    // The PNG is 40 px wide: drawn at half the column, not at its own size.
+    expect(Math.abs(image.width - media.width / 2)).toBeLessThan(2);
+    expect(Math.abs(image.x - media.x)).toBeLessThan(1);
+    expect(await page.locator('#fig-loop figcaption').evaluate((node) => getComputedStyle(node).textAlign)).toBe('left');
     await page.close();
   });
 

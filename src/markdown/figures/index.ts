@@ -24,9 +24,10 @@ import { fromHtml } from 'hast-util-from-html';
 import type { BlockContent, Code, Data, Parent, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { RuleId } from '../../diagnostics/rule-ids.js';
 import { footnoteLabels, parseDirectiveInline } from '../directives/parse-body.js';
-import { type Directive, readDirective } from '../directives/parse-directive.js';
+import { type Directive, optionPlace, readDirective } from '../directives/parse-directive.js';
 import { chapterPathOf, isRemote } from '../images/index.js';
 import { resolveImagePath } from '../images/image-path.js';
 import { interactiveWidgetNode, readInteractiveDirective } from '../interactive-figures/index.js';
@@ -95,7 +96,7 @@ export function transformFigures(tree: Root, file: VFile, options: FigureOptions
       position: node.position,
       data: {
         hName: 'figure',
-        hProperties: { id: content.name, className: interactive ? ['figure', 'figure-interactive'] : ['figure'] },
+        hProperties: { id: content.name, className: [...(interactive ? ['figure', 'figure-interactive'] : ['figure']), ...(content.className ?? [])] },
         ...(content.name ? { figure: { id: content.name, number } } : {}),
       },
       children: [
@@ -111,6 +112,8 @@ export function transformFigures(tree: Root, file: VFile, options: FigureOptions
 interface FigureContent {
   name?: string;
   media: BlockContent;
+  /** Classes the directive's options add to the figure. */
+  className?: string[];
 }
 
 /** An image figure: the SVG inlined, or an `<img>`, in an element with the alt text as its label. */
@@ -131,10 +134,20 @@ function imageFigureContent(directive: Directive, file: VFile, options: FigureOp
       /differs in case/.test(resolved.reason) || !src.startsWith('/') ? RuleId.imageExists : RuleId.figureValid,
     );
   }
+  const layout = figureLayout(directive, file);
   const media: BlockContent = {
     type: 'paragraph',
     children: [],
-    data: { hName: 'div', hProperties: { className: ['figure-media'], role: 'img', ariaLabel: alt ?? '' } },
+    data: {
+      hName: 'div',
+      // The width as a custom property: the stylesheet applies it to the image, at most the column's.
+      hProperties: {
+        className: layout.width ? ['figure-media', 'figure-media-sized'] : ['figure-media'],
+        role: 'img',
+        ariaLabel: alt ?? '',
+        ...(layout.width ? { style: `--figure-width: ${layout.width}` } : {}),
+      },
+    },
   };
   if (src.endsWith('.svg') && resolved?.ok) {
     media.data = { ...media.data, hChildren: inlineSvg(readFileSync(resolved.absolute, 'utf8')) };
@@ -144,7 +157,51 @@ function imageFigureContent(directive: Directive, file: VFile, options: FigureOp
     // A real image node, so Astro's asset pipeline copies it with a content hash (as for `![](…)`).
     media.children = [{ type: 'image', url: src, alt: '', position: directive.position }];
   }
-  return { name: directive.options.get('name')?.value || undefined, media };
+  return { name: directive.options.get('name')?.value || undefined, media, className: layout.className };
+}
+
+/** The options of an image figure: MyST's own, and what this site does with each. */
+const FIGURE_OPTIONS = ['name', 'alt', 'width', 'align', 'class'];
+/** MyST figure options this site does not apply, each with what to write instead. */
+const UNSUPPORTED_OPTIONS: Record<string, string> = {
+  height: 'give `:width:` alone; the height follows the image\'s proportions',
+  scale: 'give `:width:` as a percentage of the column instead',
+  figwidth: 'give `:width:` (the caption spans the column)',
+  figclass: 'give `:class:`, which applies to the figure',
+  target: 'link to the image from the caption instead',
+  loading: 'images load as the browser decides',
+};
+/** A CSS length MyST's `:width:` takes: `80%`, `400px`, `30em`, `12rem`; a bare number is pixels. */
+const WIDTH = /^(\d+(?:\.\d+)?|\.\d+)(px|%|em|rem|ch|vw)?$/;
+
+/**
+ * `:width:` (the image's width, at most the column's), `:align:` (`left`, `center`, `right`) and
+ * `:class:` (classes added to the figure) as the figure's style and classes. An option MyST has but this
+ * site does not apply is a warning naming what to write instead; any other (a typo) is an error.
+ */
+function figureLayout(directive: Directive, file: VFile): { width?: string; className: string[] } {
+  const place = (key: string) => optionPlace(directive, key);
+  const layout: { width?: string; className: string[] } = { className: [] };
+  for (const [key, option] of directive.options) {
+    if (key === 'width') {
+      const match = WIDTH.exec(option.value);
+      if (match) layout.width = `${match[1]}${match[2] ?? 'px'}`;
+      else file.message(`Figure \`:width: ${option.value}\` is not a width: give a length such as \`80%\`, \`400px\` or \`30em\``, { place: place(key), ruleId: RuleId.figureValid, source: 'figures' }).fatal = true;
+    } else if (key === 'align') {
+      if (['left', 'center', 'right'].includes(option.value)) layout.className.push(`figure-align-${option.value}`);
+      else file.message(`Figure \`:align: ${option.value}\` is not an alignment: give \`left\`, \`center\` or \`right\``, { place: place(key), ruleId: RuleId.figureValid, source: 'figures' }).fatal = true;
+    } else if (key === 'class') {
+      layout.className.push(...option.value.split(/\s+/).filter(Boolean));
+    } else if (Object.hasOwn(UNSUPPORTED_OPTIONS, key)) {
+      file.message(`Figure option \`:${key}:\` is not applied on this site: ${UNSUPPORTED_OPTIONS[key]}`, { place: place(key), ruleId: RuleId.figureValid, source: 'figures' }).fatal = false;
+    } else if (!FIGURE_OPTIONS.includes(key)) {
+      file.message(
+        `Figure has no option \`:${key}:\`${didYouMean(`:${key}:`, FIGURE_OPTIONS.map((name) => `:${name}:`))}; its options: ${FIGURE_OPTIONS.map((name) => `\`:${name}:\``).join(', ')}`,
+        { place: place(key), ruleId: RuleId.figureValid, source: 'figures' },
+      ).fatal = true;
+    }
+  }
+  return layout;
 }
 
 /** An interactive figure: the widget of the registry it names (src/markdown/interactive-figures). */

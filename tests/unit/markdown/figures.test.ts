@@ -108,6 +108,32 @@ describe('transformFigures', () => {
     expect(file.messages[1]?.reason).toContain('has no `:alt:` text');
   });
 
+  it('should apply `:width:`, `:align:` and `:class:`, a bare number as pixels', () => {
+    const { html, file } = render('```{figure} /figures/1-1-intro/loop.svg\n:alt: A.\n:width: 60%\n:align: left\n:class: wide  framed\nC.\n```\n\n```{figure} /figures/1-1-intro/photo.png\n:alt: B.\n:width: 300\nD.\n```\n');
+    expect(file.messages).toHaveLength(0);
+    expect(html).toContain('<figure class="figure figure-align-left wide framed"><div class="figure-media figure-media-sized" role="img" aria-label="A." style="--figure-width: 60%"><svg');
+    expect(html).toContain('<div class="figure-media figure-media-sized" role="img" aria-label="B." style="--figure-width: 300px"><img');
+  });
+
+  it('should report a wrong width or alignment, and an unknown option with the nearest, at the option’s line', () => {
+    const { file } = render('Intro.\n\n```{figure} /figures/1-1-intro/loop.svg\n:alt: A.\n:width: wide\n:align: middle\n:atl: B.\nC.\n```\n');
+    expect(file.messages.map((message) => [message.ruleId, message.fatal, message.line, message.column])).toEqual([
+      ['figure-valid', true, 5, 1],
+      ['figure-valid', true, 6, 1],
+      ['figure-valid', true, 7, 1],
+    ]);
+    expect(file.messages[0]?.reason).toBe('Figure `:width: wide` is not a width: give a length such as `80%`, `400px` or `30em`');
+    expect(file.messages[1]?.reason).toBe('Figure `:align: middle` is not an alignment: give `left`, `center` or `right`');
+    expect(file.messages[2]?.reason).toBe('Figure has no option `:atl:` (did you mean `:alt:`?); its options: `:name:`, `:alt:`, `:width:`, `:align:`, `:class:`');
+  });
+
+  it('should warn, without failing, of a MyST figure option this site does not apply, saying what to write', () => {
+    const { html, file } = render('```{figure} /figures/1-1-intro/loop.svg\n:alt: A.\n:height: 200px\nC.\n```\n');
+    expect(file.messages.map((message) => [message.ruleId, message.fatal, message.line])).toEqual([['figure-valid', false, 3]]);
+    expect(file.messages[0]?.reason).toBe("Figure option `:height:` is not applied on this site: give `:width:` alone; the height follows the image's proportions");
+    expect(html).toContain('<div class="figure-media" role="img" aria-label="A.">');
+  });
+
   it('should leave other code blocks alone', () => {
     const { tree, file } = render('```js\nconst figure = 1;\n```\n');
     expect(tree.children[0]).toMatchObject({ type: 'code', lang: 'js', value: 'const figure = 1;' });
