@@ -4,6 +4,9 @@
  * Power screen, slow 4G and 4× CPU, simulated) or the desktop one (its desktop-config), the four
  * categories. A fresh browser per run keeps one page's caches and compiled code out of the next run.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
@@ -21,7 +24,15 @@ const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 /** Audit `url` with `preset`; throws when Chromium is missing or Lighthouse returns no result. */
 export async function runLighthouse(url: string, preset: Preset): Promise<Result> {
   const binary = await findChromium();
-  const chrome = await chromeLauncher.launch({ chromePath: binary.path, chromeFlags: [...new Set([...binary.args, ...CHROME_FLAGS])], logLevel: 'silent' });
+  // Chromium makes folders of its own in the temporary folder (org.chromium.Chromium.*) and leaves them
+  // when chrome-launcher ends it: give it one of ours, removed after the run.
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'rai-lighthouse-'));
+  const chrome = await chromeLauncher.launch({
+    chromePath: binary.path,
+    chromeFlags: [...new Set([...binary.args, ...CHROME_FLAGS])],
+    logLevel: 'silent',
+    envVars: { ...process.env, TMPDIR: tmp },
+  });
   try {
     const result = await lighthouse(
       url,
@@ -32,6 +43,7 @@ export async function runLighthouse(url: string, preset: Preset): Promise<Result
     return result.lhr;
   } finally {
     chrome.kill();
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
