@@ -63,8 +63,13 @@ describe('the dev server picks up saves without a restart', () => {
     // Listed in the contents of every page, with its number.
     await expect.poll(async () => (await page('')).html, SLOW).toMatch(/href="\/an-added-chapter\/"[^>]*>[\s\S]{0,200}An Added Chapter/);
 
+    // Renamed, then edited under its new name: the page shows the edit only once the server reads the
+    // chapter from its new file (the old text alone could be a page the server still holds). Deleting it
+    // right after a rename the server has not yet followed is another case, not this test's.
     renameSync(file('content/part-one/s-4-added.mdx'), file('content/part-one/s-4-moved.mdx'));
-    await expect.poll(async () => (await page('an-added-chapter/')).html, SLOW).toContain('Text of the added chapter.');
+    const moved = file('content/part-one/s-4-moved.mdx');
+    writeFileSync(moved, readFileSync(moved, 'utf8').replace('Text of the added chapter.', 'Text of the moved chapter.'));
+    await expect.poll(async () => (await page('an-added-chapter/')).html, SLOW).toContain('Text of the moved chapter.');
 
     rmSync(file('content/part-one/s-4-moved.mdx'));
     writeFileSync(structure, readFileSync(structure, 'utf8').replace('      - s-4-added\n', ''));
