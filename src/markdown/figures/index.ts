@@ -180,25 +180,25 @@ const WIDTH = /^(\d+(?:\.\d+)?|\.\d+)(px|%|em|rem|ch|vw)?$/;
  * site does not apply is a warning naming what to write instead; any other (a typo) is an error.
  */
 function figureLayout(directive: Directive, file: VFile): { width?: string; className: string[] } {
-  const place = (key: string) => optionPlace(directive, key);
+  const report = (key: string, reason: string, fatal = true) => {
+    file.message(reason, { place: optionPlace(directive, key), ruleId: RuleId.figureValid, source: 'figures' }).fatal = fatal;
+  };
   const layout: { width?: string; className: string[] } = { className: [] };
   for (const [key, option] of directive.options) {
     if (key === 'width') {
       const match = WIDTH.exec(option.value);
       if (match) layout.width = `${match[1]}${match[2] ?? 'px'}`;
-      else file.message(`Figure \`:width: ${option.value}\` is not a width: give a length such as \`80%\`, \`400px\` or \`30em\``, { place: place(key), ruleId: RuleId.figureValid, source: 'figures' }).fatal = true;
+      else report(key, `Figure \`:width: ${option.value}\` is not a width: give a length such as \`80%\`, \`400px\` or \`30em\``);
     } else if (key === 'align') {
       if (['left', 'center', 'right'].includes(option.value)) layout.className.push(`figure-align-${option.value}`);
-      else file.message(`Figure \`:align: ${option.value}\` is not an alignment: give \`left\`, \`center\` or \`right\``, { place: place(key), ruleId: RuleId.figureValid, source: 'figures' }).fatal = true;
+      else report(key, `Figure \`:align: ${option.value}\` is not an alignment: give \`left\`, \`center\` or \`right\``);
     } else if (key === 'class') {
       layout.className.push(...option.value.split(/\s+/).filter(Boolean));
     } else if (Object.hasOwn(UNSUPPORTED_OPTIONS, key)) {
-      file.message(`Figure option \`:${key}:\` is not applied on this site: ${UNSUPPORTED_OPTIONS[key]}`, { place: place(key), ruleId: RuleId.figureValid, source: 'figures' }).fatal = false;
+      report(key, `Figure option \`:${key}:\` is not applied on this site: ${UNSUPPORTED_OPTIONS[key]}`, false);
     } else if (!FIGURE_OPTIONS.includes(key)) {
-      file.message(
-        `Figure has no option \`:${key}:\`${didYouMean(`:${key}:`, FIGURE_OPTIONS.map((name) => `:${name}:`))}; its options: ${FIGURE_OPTIONS.map((name) => `\`:${name}:\``).join(', ')}`,
-        { place: place(key), ruleId: RuleId.figureValid, source: 'figures' },
-      ).fatal = true;
+      const options = FIGURE_OPTIONS.map((name) => `:${name}:`);
+      report(key, `Figure has no option \`:${key}:\`${didYouMean(`:${key}:`, options)}; its options: ${options.map((name) => `\`${name}\``).join(', ')}`);
     }
   }
   return layout;
