@@ -69,6 +69,8 @@ export const RuleId = {
   notebookValid: 'notebook-valid',
   /** A notebook output is shown as stored: one that needs a script, or loses unsafe HTML, is shown statically (a warning). */
   notebookOutput: 'notebook-output',
+  /** A chapter renders: no MDX expression (or component) in it throws when its page is rendered. */
+  chapterRenders: 'chapter-renders',
 } as const;
 
 export type RuleId = (typeof RuleId)[keyof typeof RuleId];

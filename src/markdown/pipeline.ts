@@ -23,6 +23,7 @@ import remarkCrossReferences from './crossrefs/index.js';
 import remarkDirectives from './directives/index.js';
 import remarkDirectivesCheck from './directives-check/index.js';
 import remarkEquations from './equations/index.js';
+import remarkExpressionPlaces from './expression-places/index.js';
 import remarkLabels from './labels/index.js';
 import remarkEpigraphs from './epigraphs/index.js';
 import remarkFigures from './figures/index.js';
@@ -163,6 +164,8 @@ export function resolverRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     remarkMathFlag,
     remarkNotebookFlag,
     remarkRolePlaceholders,
+    // MDX expressions name their place in the errors they throw when the page renders (pages only).
+    ...renderingOnly([[remarkExpressionPlaces, { root: options.bookRoot }]]),
     // Last, once every check has reported: in dev, anchors the problem banner links to (pages only).
     ...renderingOnly([[remarkProblemAnchors, { root: options.bookRoot }]]),
   ];

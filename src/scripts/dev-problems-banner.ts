@@ -32,6 +32,8 @@ const STYLE = `
 .book-problems button { font: inherit; cursor: pointer; }
 .book-problem-anchor::before { content: "⚠"; color: #b00020; font-weight: 700; margin-inline-end: 0.15em; }
 .book-problem-anchor:target + *, .book-problem-anchor:target { outline: 3px solid #b00020; outline-offset: 2px; }
+.chapter-render-error { border: 2px solid #b00020; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
+.chapter-render-error:target { outline: 3px solid #b00020; outline-offset: 2px; }
 `;
 
 function where(problem: Problem): string {
@@ -42,7 +44,12 @@ function anchorOf(problem: Problem): HTMLElement | null {
   return problem.line ? document.querySelector<HTMLElement>(`[data-book-problem="${CSS.escape(where(problem))}"]`) : null;
 }
 
-function show(problems: Problem[]): void {
+// Problems this page met while rendering (an MDX expression that threw: src/components/ChapterContent.astro).
+// The server's list cannot hold them: they happen in the page's request, after the content check.
+const renderProblems = [...document.querySelectorAll<HTMLElement>('[data-book-render-problem]')].map((element) => JSON.parse(element.dataset.bookRenderProblem!) as Problem);
+
+function show(serverProblems: Problem[]): void {
+  const problems = [...renderProblems, ...serverProblems];
   // How many problems the page last heard of (tests wait for it; the panel shows them).
   document.documentElement.dataset.bookProblems = String(problems.length);
   panel?.remove();

@@ -30,4 +30,17 @@ describe('content errors fail the build with their positions', () => {
     expect(code).not.toBe(0);
     expect(output).toMatch(/content\/p\/m-1-broken\.mdx:10:\d+\s+error\s+MDX syntax error: .*\[syntax-parses\]/);
   });
+
+  it('should fail on MDX expressions that throw when their pages render, each at its place, after every page, without a stack trace', async () => {
+    const { code, output } = await astroBuild({ bookRoot: fixture('expression-throws') });
+    expect(code).toBe(1);
+    // A text expression: at its `{` (line 10, column 15); an attribute's: at the expression in the braces.
+    expect(output).toMatch(/content\/p\/t-1-first\.mdx:10:15\s+error\s+This expression threw when the page was rendered: TypeError: Cannot read properties of undefined \(reading 'toFixed'\).*\[chapter-renders\]/);
+    expect(output).toMatch(/content\/p\/t-2-second\.mdx:12:29\s+error\s+This expression threw when the page was rendered: TypeError: Cannot read properties of undefined \(reading 'join'\).*\[chapter-renders\]/);
+    // The chapter whose expressions work is not reported.
+    expect(output).not.toMatch(/t-3-fine\.mdx:\d+/);
+    expect(output.trimEnd().split('\n').at(-1)).toMatch(/Build failed: 2 chapter problem\(s\) found while rendering the pages, listed above with file:line:col$/);
+    // Reported as the book's problems, not as a crash: no stack of compiled chunks.
+    expect(output).not.toMatch(/^\s+at .*\.mjs:\d+:\d+/m);
+  });
 });

@@ -143,4 +143,35 @@ describe('content problems in the browser', () => {
     }
     // Two waits of up to 90 s each: a .bib change makes the server reload the whole book, slow on a busy machine.
   }, 300_000);
+
+  it('should show an MDX expression that throws in place of the chapter and in the banner, at its place, and recover once it is fixed', async () => {
+    const chapter = file('content/part-one/s-1-math.mdx');
+    const good = readFileSync(chapter, 'utf8');
+    const source = good.replace('still works: {1 + 1}.', 'still works: {1 + 1}. Rows: {[1, 2].at(7).toFixed(2)}.');
+    expect(source).not.toBe(good);
+    writeFileSync(chapter, source);
+    const line = source.split('\n').findIndex((text) => text.includes('Rows:')) + 1;
+    const column = (source.split('\n')[line - 1] ?? '').indexOf('{[1, 2]') + 1;
+    const where = `content/part-one/s-1-math.mdx:${line}:${column}`;
+    // A whole page, not one cut where the expression stood: the problem in place of the chapter's text, then the rest.
+    await expect.poll(async () => (await page('math-in-mdx/')).html, SLOW).toContain(`data-book-problem="${where}"`);
+    const { status, html } = await page('math-in-mdx/');
+    expect(status).toBe(200);
+    expect(html).toMatch(/This chapter could not be rendered\.[\s\S]*TypeError: Cannot read properties of undefined/);
+    expect(html).toContain('</html>');
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(new URL('math-in-mdx/', server.url).href);
+      const item = tab.locator('.book-problems li', { hasText: where });
+      await expect.poll(() => item.count(), SLOW).toBe(1);
+      expect(await item.textContent()).toMatch(/error\s+This expression threw when the page was rendered: TypeError.*\[chapter-renders\]/);
+      await item.locator('a').click();
+      expect(await tab.evaluate(() => document.querySelector(':target')?.getAttribute('role'))).toBe('alert');
+    } finally {
+      await tab.close();
+    }
+    writeFileSync(chapter, good);
+    await expect.poll(async () => (await page('math-in-mdx/')).html, SLOW).not.toContain('data-book-render-problem');
+    expect((await page('math-in-mdx/')).html).toContain('still works: 2.');
+  });
 });

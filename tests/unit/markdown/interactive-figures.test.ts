@@ -5,6 +5,7 @@
  * or malformed options, a `.md` chapter.
  */
 import { evaluate } from '@mdx-js/mdx';
+import { stringRuntime } from '../../support/mdx-string-runtime.js';
 import type { Code, Root } from 'mdast';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
@@ -32,29 +33,14 @@ function chapter(body: string, argument = 'threshold-explorer'): string {
 
 const complete = chapter(`:name: fig-explorer\n:alt: A slider and a table.\n${SCORES}\n${OUTCOMES}\n:threshold: 0.6\nMove *the* threshold $t$.`);
 
-/** A minimal JSX runtime for MDX's output: HTML text, components called with their props. */
 type Props = Record<string, unknown> & { children?: unknown };
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-const html = (children: unknown): string =>
-  Array.isArray(children) ? children.map(html).join('') : children === undefined || children === null ? '' : typeof children === 'string' ? escape(children) : String(children);
-function jsx(type: unknown, { children, ...props }: Props): unknown {
-  if (typeof type === 'function') return type({ children, ...props });
-  if (type === Fragment) return { toString: () => html(children) };
-  const attributes = Object.entries(props)
-    .map(([name, value]) => ` ${name === 'className' ? 'class' : name}="${escape(Array.isArray(value) ? value.join(' ') : String(value))}"`)
-    .join('');
-  return { toString: () => `<${String(type)}${attributes}>${html(children)}</${String(type)}>` };
-}
-const Fragment = Symbol('Fragment');
 
 /** Compile and run MDX with the figures plugin, rendering widget components as `<widget …>` stubs. */
 async function renderMdx(source: string, chapterNumber = '2.1'): Promise<string> {
   const file = new VFile({ path: '/book/content/part/chapter.mdx', value: source });
   file.data.bookChapter = { id: 'chapter', number: chapterNumber };
   const { default: Content } = await evaluate(file, {
-    Fragment,
-    jsx,
-    jsxs: jsx,
+    ...stringRuntime,
     remarkPlugins: [remarkMath, [remarkFigures, { publicDir }]],
   } as unknown as Parameters<typeof evaluate>[1]);
   const ThresholdExplorer = (props: Props) => ({ toString: () => `<widget ${JSON.stringify(props)}>` });
