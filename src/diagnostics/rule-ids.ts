@@ -69,6 +69,8 @@ export const RuleId = {
   notebookValid: 'notebook-valid',
   /** A notebook output is shown as stored: one that needs a script, or loses unsafe HTML, is shown statically (a warning). */
   notebookOutput: 'notebook-output',
+  /** A notebook raw cell is left out of the page (its format is not HTML or Markdown), or its HTML lost unsafe parts (a warning). */
+  notebookRawCell: 'notebook-raw-cell',
 } as const;
 
 export type RuleId = (typeof RuleId)[keyof typeof RuleId];
