@@ -71,6 +71,8 @@ export const RuleId = {
   notebookOutput: 'notebook-output',
   /** A chapter renders: no MDX expression (or component) in it throws when its page is rendered. */
   chapterRenders: 'chapter-renders',
+  /** A notebook raw cell is left out of the page (its format is not HTML or Markdown), or its HTML lost unsafe parts (a warning). */
+  notebookRawCell: 'notebook-raw-cell',
 } as const;
 
 export type RuleId = (typeof RuleId)[keyof typeof RuleId];

@@ -11,7 +11,13 @@
  *
  * Outputs are counted for the summary; an output that would run a script (an HTML output with a
  * `<script>`, JavaScript, a widget) is listed in the report, since the site shows a warning in its place.
+ *
+ * Raw cells as the site shows them (src/notebooks/raw-cells.ts): a Markdown raw cell is converted like
+ * a Markdown cell, since the site renders it as one; one the page leaves out (LaTeX, no format…) is
+ * listed, as is an HTML raw cell with a `<script>` (shown without it). A cell tagged `remove-cell` is not
+ * on the page, so its heading is no title and its text no description.
  */
+import { describeRawCell, rawCellUse } from '../notebooks/raw-cells.js';
 import { chapterDescription } from './chapter-description.js';
 import type { ChapterIdentity, ConvertedChapter } from './convert-chapter.js';
 import { type ConvertOptions, convertMyst } from './convert-myst.js';
@@ -59,7 +65,19 @@ export function convertNotebook(source: string, displayPath: string, identity: C
   let description: string | undefined;
   notebook.cells.forEach((cell, index) => {
     const text = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
-    if (cell.cell_type === 'markdown') {
+    const tags = cell.metadata?.tags;
+    const removed = Array.isArray(tags) && tags.includes('remove-cell');
+    const raw = cell.cell_type === 'raw' ? rawCellUse(cell) : undefined;
+    if (raw && !removed && text.trim() !== '') {
+      if (raw.shown === false) {
+        const action = 'kept in the notebook; left out of the page, which shows raw cells for HTML and Markdown only (the build warns at it)';
+        result.findings.push({ line: 0, cell: index + 1, construct: describeRawCell(raw.format), action, unsupported: true });
+      } else if (raw.shown === 'html' && /<script\b/i.test(text)) {
+        const action = 'kept in the notebook; the page shows it without the script (the build warns at it)';
+        result.findings.push({ line: 0, cell: index + 1, construct: 'a raw HTML cell with a `<script>`', action, unsupported: true });
+      }
+    }
+    if (cell.cell_type === 'markdown' || raw?.shown === 'markdown') {
       const converted = convertMyst(text, options);
       // A line of a cell is reported as the cell's number and line: `file.ipynb: cell 3, line 2`.
       const at = <T extends { line: number }>(item: T) => ({ ...item, cell: index + 1 });
@@ -68,6 +86,7 @@ export function convertNotebook(source: string, displayPath: string, identity: C
       result.docTargets.push(...converted.docTargets.map(at));
       result.images.push(...converted.images.map(at));
       if (converted.text !== text) cell.source = splitSource(converted.text);
+      if (removed || cell.cell_type !== 'markdown') return;
       // The first heading of the notebook, if it is level 1 (later ones are sections).
       if (heading === undefined) {
         const first = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/m.exec(text.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, ''));

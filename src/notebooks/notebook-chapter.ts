@@ -59,8 +59,11 @@ export function readNotebookChapter(absolutePath: string, root: string): Chapter
     return chapter;
   }
   chapter.notebook = { parsed: loaded.parsed, converted: loaded.converted, data: loaded.data };
-  for (const { cellIndex, reason } of loaded.converted.warnings) {
-    file.message(`Cell ${cellIndex + 1}: ${reason}`, { place: loaded.parsed.locate(['cells', cellIndex, 'outputs']), ruleId: RuleId.notebookOutput, source: 'notebook' }).fatal = false;
+  for (const { cellIndex, about, reason } of loaded.converted.warnings) {
+    // An output's warning points at the cell's outputs; a raw cell's at the start of its text.
+    const place = about === 'outputs' ? loaded.parsed.locate(['cells', cellIndex, 'outputs']) : loaded.parsed.locateInCellSource(cellIndex, 0);
+    const ruleId = about === 'outputs' ? RuleId.notebookOutput : RuleId.notebookRawCell;
+    file.message(`Cell ${cellIndex + 1}: ${reason}`, { place, ruleId, source: 'notebook' }).fatal = false;
   }
   const { places, problems } = loaded.frontmatter;
   for (const problem of problems) fail(problem.reason, problem.place, RuleId.frontmatterValid);
@@ -105,7 +108,8 @@ export function relocateNotebookMessages(chapter: ChapterFile, messages: readonl
       const lineStart = text.split('\n').slice(0, origin.cellLine - 1).reduce((sum, line) => sum + line.length + 1, 0);
       place = notebook.parsed.locateInCellSource(origin.cellIndex, lineStart + (message.column ?? 1) - 1);
       where += `, line ${origin.cellLine}`;
-    } else {
+    } else if (notebook.parsed.notebook?.cells[origin.cellIndex]?.cell_type === 'code') {
+      // A line the conversion wrote: in a code cell, its outputs (a raw cell's HTML is the cell itself).
       where += ' (its output)';
     }
     message.line = place.line;

@@ -8,13 +8,20 @@
  * Every line of the result remembers the cell (and the line of the cell) it came from, so a problem
  * found in the chapter is reported in the `.ipynb` file, in its cell (notebook-places.ts).
  *
+ * Raw cells by their format (raw-cells.ts): HTML sanitised like an HTML output, Markdown as a Markdown
+ * cell; the others are left out with a build warning at the cell.
+ *
  * Cell tags, as Jupyter Book reads them: `remove-cell`, `remove-input`, `remove-output` and
  * `remove-stderr` leave those parts out of the page; `hide-input`, `hide-output` and `hide-cell` put them
- * in a `<details>` element, collapsed, that the reader opens with a click or the keyboard.
+ * in a `<details>` element, collapsed, that the reader opens with a click or the keyboard. A Markdown or
+ * raw cell has no input or output apart: `remove-cell` and `hide-cell` are the tags that apply to it,
+ * as in Jupyter Book 2 (mystmd), which collapses a hidden Markdown cell as it does a code cell.
  */
 import { type NotebookCell, type Notebook, isRecord, joinText } from './notebook-json.js';
 import { type NotebookImage, notebookImage } from './output-images.js';
+import { leftOutRawCellReason, rawCellUse } from './raw-cells.js';
 import { escapeHtml, renderOutputs } from './render-outputs.js';
+import { sanitizeOutputHtml } from './sanitize-output-html.js';
 
 export interface LineOrigin {
   /** Index of the cell in the notebook (0-based). */
@@ -34,8 +41,8 @@ export interface ConvertedNotebook {
   language?: string;
   /** Image outputs, to be written as files of the site. */
   images: NotebookImage[];
-  /** Build warnings about outputs, at their cell. */
-  warnings: { cellIndex: number; reason: string }[];
+  /** Build warnings about a cell's outputs, or about a raw cell (left out, or its HTML sanitised). */
+  warnings: { cellIndex: number; about: 'outputs' | 'raw-cell'; reason: string }[];
 }
 
 export interface ConvertOptions {
@@ -49,8 +56,8 @@ export interface ConvertOptions {
 const TAGS = ['remove-cell', 'remove-input', 'remove-output', 'remove-stderr', 'hide-input', 'hide-output', 'hide-cell'] as const;
 type Tag = (typeof TAGS)[number];
 
-/** The labels of the collapsed parts: what the reader opens. */
-export const TOGGLE_LABELS = { input: 'Show code', output: 'Show output', cell: 'Show code cell' } as const;
+/** The labels of the collapsed parts: what the reader opens (`text`: a Markdown or raw cell). */
+export const TOGGLE_LABELS = { input: 'Show code', output: 'Show output', cell: 'Show code cell', text: 'Show text cell' } as const;
 
 /** Convert `notebook`. */
 export function notebookToMyst(notebook: Notebook, options: ConvertOptions): ConvertedNotebook {
@@ -67,16 +74,37 @@ export function notebookToMyst(notebook: Notebook, options: ConvertOptions): Con
     const tags = cellTags(cell);
     if (tags.has('remove-cell')) return;
     const generated = (line: string) => push(line, { cellIndex });
-    if (cell.cell_type === 'markdown') {
+    const cellNumber = cellIndex + 1;
+    const raw = cell.cell_type === 'raw' ? rawCellUse(cell) : undefined;
+    if (raw?.shown === false) {
+      // An empty raw cell loses nothing: no warning for it.
+      if (text.trim() !== '') result.warnings.push({ cellIndex, about: 'raw-cell', reason: leftOutRawCellReason(raw.format) });
+      return;
+    }
+    if (raw?.shown === 'html') {
+      const sanitized = sanitizeOutputHtml(text);
+      const lost = [...(sanitized.hasScript ? ['`<script>`'] : []), ...sanitized.removed];
+      if (lost.length > 0) result.warnings.push({ cellIndex, about: 'raw-cell', reason: `The raw HTML cell lost ${lost.join(', ')}: the book publishes only static, self-contained HTML` });
+      // Nothing left to show (an empty cell, or one that held only a script): no empty box either.
+      if (sanitized.html.trim() === '') return;
+      // One line in a `<div>`, so Markdown takes it as one HTML block and leaves its text alone.
+      textCell(generated, cellNumber, 'raw', tags.has('hide-cell'), () => generated(`<div class="nb-raw-html">${sanitized.html.replace(/\r?\n/g, '&#10;')}</div>`));
+      return;
+    }
+    if (cell.cell_type === 'markdown' || raw?.shown === 'markdown') {
       const skipped = options.skip?.cellIndex === cellIndex ? options.skip.length : 0;
       const linesBefore = skipped > 0 ? text.slice(0, skipped).split('\n').length - 1 : 0;
       const body = withAttachments(text.slice(skipped), cell, options, result);
-      body.replace(/\r?\n$/, '').split(/\r?\n/).forEach((line, index) => push(line, { cellIndex, cellLine: linesBefore + index + 1 }));
-      generated('');
+      const lines = () => body.replace(/\r?\n$/, '').split(/\r?\n/).forEach((line, index) => push(line, { cellIndex, cellLine: linesBefore + index + 1 }));
+      if (tags.has('hide-cell') && body.trim() !== '') {
+        textCell(generated, cellNumber, cell.cell_type === 'raw' ? 'raw' : 'markdown', true, lines);
+      } else {
+        lines();
+        generated('');
+      }
       return;
     }
     if (cell.cell_type !== 'code') return;
-    const cellNumber = cellIndex + 1;
     const hideCell = tags.has('hide-cell');
     generated(`<div class="nb-cell nb-cell-code" data-cell="${cellNumber}">`);
     generated('');
@@ -98,7 +126,7 @@ export function notebookToMyst(notebook: Notebook, options: ConvertOptions): Con
         imageUrl: options.imageUrl,
       });
       result.images.push(...rendered.images);
-      for (const reason of rendered.warnings) result.warnings.push({ cellIndex, reason });
+      for (const reason of rendered.warnings) result.warnings.push({ cellIndex, about: 'outputs', reason });
       if (rendered.chunks.length > 0) {
         if (tags.has('hide-output') && !hideCell) toggle(generated, TOGGLE_LABELS.output, 'output');
         generated('<div class="nb-outputs">');
@@ -120,6 +148,22 @@ export function notebookToMyst(notebook: Notebook, options: ConvertOptions): Con
   });
   result.source = `${out.join('\n')}\n`;
   return result;
+}
+
+/**
+ * A Markdown or raw cell that needs a box of its own: `<div class="nb-cell">` (which also brings the
+ * notebook stylesheet to the page), collapsed in a `<details>` when hidden. Its lines are Markdown
+ * between HTML blocks, each block closed by a blank line.
+ */
+function textCell(generated: (line: string) => void, cellNumber: number, kind: 'markdown' | 'raw', hidden: boolean, body: () => void): void {
+  generated(`<div class="nb-cell nb-cell-${kind}" data-cell="${cellNumber}">`);
+  generated('');
+  if (hidden) toggle(generated, TOGGLE_LABELS.text, 'text');
+  body();
+  generated('');
+  if (hidden) endToggle(generated);
+  generated('</div>');
+  generated('');
 }
 
 /** A collapsed part: `<details>` with a summary that says what opens. */

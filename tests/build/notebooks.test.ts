@@ -28,6 +28,20 @@ describe('a book with notebook chapters', () => {
     expect(build.output).toMatch(/content\/notebooks\/n-1-notebook\.ipynb:\d+:\d+\s+warning\s+Cell 7: Output 1 needs a script to display \(text\/html with <script>\).*\[notebook-output\]/);
   });
 
+  it('should warn once at the LaTeX raw cell it leaves out, where the file stores its text, and at the HTML raw cell that lost its script', () => {
+    const latex = [...build.output.matchAll(/content\/notebooks\/n-1-notebook\.ipynb:(\d+):(\d+)\s+warning\s+Cell 19: A raw cell for LaTeX \(`text\/latex`\) is left out of the page: .*\[notebook-raw-cell\]/g)];
+    expect(latex).toHaveLength(1);
+    const [, line, column] = latex[0] ?? [];
+    expect(readFileSync(NOTEBOOK, 'utf8').split('\n')[Number(line) - 1]?.slice(Number(column) - 1)).toMatch(/^\\\\newpage\\n",$/);
+    expect(build.output).toMatch(/content\/notebooks\/n-1-notebook\.ipynb:\d+:\d+\s+warning\s+Cell 17: The raw HTML cell lost `<script>`.*\[notebook-raw-cell\]/);
+  });
+
+  it('should show the HTML raw cell without its script, and no trace of the LaTeX raw cell', () => {
+    expect(page).toMatch(/<div class="nb-cell nb-cell-raw" data-cell="17">\s*<div class="nb-raw-html"><p class="data-note">Data note: <strong>every number in this chapter is invented<\/strong>\.<\/p><\/div>\s*<\/div>/);
+    expect(page).not.toContain('raw cell script ran');
+    expect(page).not.toContain('Printed appendix');
+  });
+
   it('should render Markdown cells through the book pipeline (citations, math, headings)', () => {
     expect(page).toMatch(/<h2 id="approval-rates">Approval rates/);
     expect(page).toContain('Hardt et al., 2016</a>');
@@ -66,6 +80,8 @@ describe('a book with notebook chapters', () => {
     expect(page).toMatch(/<details class="nb-toggle nb-toggle-cell"><summary>Show code cell<\/summary>\s*<pre class="astro-code[\s\S]*?everything_hidden[\s\S]*?cell collapsed<\/pre>\s*<\/div>\s*<\/details>/); // hide-cell
     expect(page).not.toContain('not_shown_at_all'); // remove-cell
     expect(page).not.toContain('removed output'); // remove-output
+    // hide-cell on a Markdown cell: collapsed, its Markdown rendered.
+    expect(page).toMatch(/<div class="nb-cell nb-cell-markdown" data-cell="18">\s*<details class="nb-toggle nb-toggle-text"><summary>Show text cell<\/summary>\s*<p>How the rate is computed: <strong>approved ÷ applicants<\/strong>/);
   });
 
   it('should show streams, errors without ANSI codes, LaTeX typeset, and no output script', () => {

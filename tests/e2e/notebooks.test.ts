@@ -2,8 +2,9 @@
  * A notebook chapter as a reader sees it (tests/fixtures/notebook-book, built by the global setup:
  * `E2E_SITES=notebook`): the DataFrame a table with no stray text and its style applied, with no
  * Content-Security-Policy violation, the PNG shown, removed input absent, hidden input collapsed and openable
- * by mouse and keyboard, the scripted output replaced by its static text and a note, and no WCAG
- * violation in either theme at phone and desktop widths.
+ * by mouse and keyboard, the scripted output replaced by its static text and a note, the HTML raw cell
+ * shown without its script, the LaTeX raw cell absent, the hidden Markdown cell collapsed and openable,
+ * and no WCAG violation in either theme at phone and desktop widths.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -98,6 +99,41 @@ describe('a notebook chapter', () => {
     expect(await page.locator('.chapter-body script').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toContain('drawn by a script');
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('should show the HTML raw cell as part of the page, without running its script, and leave the LaTeX raw cell out', async () => {
+    const { page, problems } = await open();
+    const note = page.locator('.nb-cell-raw[data-cell="17"] p.data-note');
+    expect(await note.innerText()).toBe('Data note: every number in this chapter is invented.');
+    expect(await note.locator('strong').innerText()).toBe('every number in this chapter is invented');
+    expect(await note.isVisible()).toBe(true);
+    // Its <script> was removed at build time: it never ran.
+    expect(await page.title()).not.toContain('raw cell script ran');
+    expect(await page.locator('.chapter-body script').count()).toBe(0);
+    // The LaTeX raw cell (cell 19) is not on the page at all.
+    const text = await page.locator('.chapter-body').innerText();
+    expect(text).not.toContain('Printed appendix');
+    expect(text).not.toContain('newpage');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('should collapse the Markdown cell tagged hide-cell behind "Show text cell", openable by mouse and keyboard', async () => {
+    const { page } = await open();
+    const toggle = page.locator('.nb-cell-markdown[data-cell="18"] details.nb-toggle-text');
+    const text = toggle.locator('p', { hasText: 'How the rate is computed' });
+    expect(await toggle.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    expect(await text.isVisible()).toBe(false);
+    await toggle.getByText('Show text cell', { exact: true }).click();
+    expect(await text.isVisible()).toBe(true);
+    // Its Markdown is rendered, not shown as source.
+    expect(await text.locator('strong').innerText()).toBe('approved ÷ applicants');
+    await toggle.getByText('Show text cell', { exact: true }).click();
+    expect(await text.isVisible()).toBe(false);
+    await toggle.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await text.isVisible()).toBe(true);
     await page.close();
   });
 

@@ -38,6 +38,36 @@ describe('convertNotebook', () => {
     expect(JSON.parse(result.content).metadata.title).toBe('Audit notebook');
   });
 
+  it('should convert a Markdown raw cell like a Markdown cell, and list raw cells the page leaves out or shows without their script', () => {
+    const cells = [
+      { cell_type: 'raw', metadata: { raw_mimetype: 'text/markdown' }, source: ['Value {glue:}`v`.'] },
+      { cell_type: 'raw', metadata: { raw_mimetype: 'text/latex' }, source: ['\\newpage'] },
+      { cell_type: 'raw', metadata: {}, source: ['A note to myself'] },
+      { cell_type: 'raw', metadata: { format: 'text/html' }, source: ['<p>Hi</p><script>x()</script>'] },
+      { cell_type: 'raw', metadata: { raw_mimetype: 'text/latex', tags: ['remove-cell'] }, source: ['\\clearpage'] },
+      { cell_type: 'raw', metadata: {}, source: [] },
+    ];
+    const result = convertNotebook(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells }), 'nb.ipynb', identity);
+    expect(JSON.parse(result.content).cells[0].source).toEqual(['Value `` {glue:}`v` ``.']);
+    expect(result.findings.map((finding) => [finding.cell, finding.line, finding.construct, finding.unsupported])).toEqual([
+      [1, 1, 'role `{glue:}`', true],
+      [2, 0, 'a raw cell for LaTeX (`text/latex`)', true],
+      [3, 0, 'a raw cell with no format', true],
+      [4, 0, 'a raw HTML cell with a `<script>`', true],
+    ]);
+    expect(result.findings[1]?.action).toMatch(/left out of the page.*the build warns at it/);
+  });
+
+  it('should take neither title nor description from a Markdown cell tagged remove-cell, which the page does not show', () => {
+    const cells = [
+      { cell_type: 'markdown', metadata: { tags: ['remove-cell'] }, source: ['# Course banner\n', '\n', 'Run this notebook in the lab.'] },
+      { cell_type: 'markdown', metadata: {}, source: ['# Measuring Bias\n', '\n', 'This notebook measures bias.'] },
+    ];
+    const metadata = JSON.parse(convertNotebook(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells }), 'nb.ipynb', identity).content).metadata;
+    expect(metadata.title).toBe('Measuring Bias');
+    expect(metadata.description).toBe('This notebook measures bias.');
+  });
+
   it('should stop on a notebook that is not JSON, naming the file and where', () => {
     expect(() => convertNotebook('{\n "cells": [\n', 'content/broken.ipynb', identity)).toThrow(/^content\/broken\.ipynb(:\d+:\d+)?: not a notebook: the file is not valid JSON/);
   });

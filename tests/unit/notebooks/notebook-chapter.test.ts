@@ -14,21 +14,8 @@ import { bookPipelineOptions } from '../../../src/book/pipeline-options.js';
 import { summarizeDiagnostics } from '../../../src/diagnostics/report.js';
 import { readNotebookChapter } from '../../../src/notebooks/notebook-chapter.js';
 import { fixture } from '../../support/astro-build.js';
+import { writeNotebook } from '../../support/notebook-file.js';
 import { makeTempDir } from '../../support/temp-dir.js';
-
-/** Write a notebook as Jupyter does (one-space indent, source as a list of lines). */
-function writeNotebook(root: string, name: string, cells: { cell_type: string; source: string; metadata?: object; outputs?: object[] }[], metadata: object = {}): string {
-  const file = path.join(root, 'content', 'p', name);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const json = {
-    cells: cells.map((cell) => ({ metadata: {}, ...(cell.cell_type === 'code' ? { outputs: [], execution_count: null } : {}), ...cell, source: cell.source.split(/(?<=\n)/) })),
-    metadata,
-    nbformat: 4,
-    nbformat_minor: 5,
-  };
-  writeFileSync(file, JSON.stringify(json, null, 1));
-  return file;
-}
 
 const front = '---\nid: n-1-nb\ntitle: A Notebook\nslug: a-notebook\ndescription: What it teaches.\n---\n';
 
