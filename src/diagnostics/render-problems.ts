@@ -35,7 +35,7 @@ export function renderProblemOf(error: unknown, chapterFile: string): RenderProb
     file: chapterFile,
     severity: 'error',
     ruleId: RuleId.chapterRenders,
-    message: `The chapter could not be rendered: ${describe(error)}. A component of the chapter threw; check its attributes.`,
+    message: `The chapter could not be rendered: ${describe(error)}. A component of the chapter threw (check its attributes), or, in the dev server, the chapter's file was renamed or deleted a moment ago (the page follows once the server has read the change).`,
     positioned: false,
   };
 }
