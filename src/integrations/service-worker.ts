@@ -6,7 +6,8 @@
  *
  * What is precached is everything a reader needs to read and search the whole book without a
  * network, and nothing else (precacheExclusion): pages, scripts, styles, KaTeX's fonts in WOFF2
- * only, the search index with its one WebAssembly build, the icons and images pages use. Left out:
+ * only, the search index with its one WebAssembly build, the icons and images pages use, and the
+ * BibTeX and RIS files that the "Cite this" panels download. Left out:
  * redirect pages of old URLs (an old link needs the network once), the 404 page, `_headers`, unused
  * copies of figures that pages inline, other font formats, and any file type that is not part of
  * reading (PDFs, archives).
@@ -53,6 +54,13 @@ export const IGNORED_URL_PARAMETERS: readonly RegExp[] = [/^ts$/, /^q$/, /^highl
 /** File types that are part of reading the book. Anything else (PDF, ZIP, TXT…) is not precached. */
 const READING_TYPES = /\.(html|css|js|mjs|json|webmanifest|svg|png|jpe?g|webp|avif|gif|woff2|pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$/;
 
+/**
+ * The "Cite this" panels' downloads, `cite.bib` and `cite.ris` of the book (at the root) and of each
+ * chapter (`<slug>/`: src/pages/[slug]/cite.[format].ts): a few hundred bytes each, and the panel is on
+ * every page a reader has offline. Other `.bib` and `.ris` files are downloads like any other.
+ */
+const CITE_FILES = /^(?:[^/]+\/)?cite\.(bib|ris)$/;
+
 /** Types a host compresses on the way (gzip), for the download estimate; the others are sent as they are. */
 const COMPRESSED_ON_THE_WAY = /\.(html|css|js|mjs|json|webmanifest|svg)$/;
 
@@ -72,7 +80,7 @@ export function precacheExclusion(file: string, context: PrecacheContext): strin
   if (context.redirectPages.has(file)) return 'redirect pages of old URLs';
   if (file === '404.html') return 'the 404 page';
   if (/\.(woff|ttf)$/.test(file)) return 'fonts in formats other than WOFF2';
-  if (!READING_TYPES.test(file)) return 'files that are not part of reading (headers, downloads)';
+  if (!READING_TYPES.test(file) && !CITE_FILES.test(file)) return 'files that are not part of reading (headers, downloads)';
   const wasm = /^pagefind\/wasm\.([\w-]+)\.pagefind$/.exec(file);
   if (wasm && !context.searchLanguages.has(wasm[1] as string)) return 'search code for languages the index does not have';
   if (file.startsWith('figures/') && !context.referenced.has(file)) return 'figure files that pages inline instead';

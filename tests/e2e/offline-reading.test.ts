@@ -75,6 +75,28 @@ function precachedUrls(page: Page): Promise<{ caches: string[]; urls: string[] }
   });
 }
 
+/**
+ * What this page's "Cite this" panel downloads, fetched from the page as its links name them: for each
+ * format the link, the status (or the error of a fetch that got nothing), the text, and the text the
+ * panel shows.
+ */
+function citeDownloads(page: Page): Promise<{ href: string; status?: number; text?: string; error?: string; shown: string }[]> {
+  return page.evaluate(async () => {
+    const found = [];
+    for (const [format, shown] of [['bib', '#cite-this-bibtex'], ['ris', '#cite-this-ris']] as const) {
+      const href = document.querySelector(`.cite-this a[download$=".${format}"]`)?.getAttribute('href') ?? '(no link)';
+      const panel = document.querySelector(shown)?.textContent ?? '(no panel)';
+      try {
+        const response = await fetch(href);
+        found.push({ href, status: response.status, text: await response.text(), shown: panel });
+      } catch (error) {
+        found.push({ href, error: String(error), shown: panel });
+      }
+    }
+    return found;
+  });
+}
+
 /** WCAG 2.1 AA violations of the offline menu and the notice, in light and dark (axe-core), one line each. */
 async function axeProblems(page: Page): Promise<string[]> {
   const problems: string[] = [];
@@ -134,6 +156,12 @@ describe('offline reading', () => {
     await page.evaluate(() => document.fonts.ready);
     expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
     expect(await page.evaluate(() => [...document.fonts].some((font) => font.family.includes('KaTeX') && font.status === 'loaded'))).toBe(true);
+    // Its "Cite this chapter" downloads, the BibTeX and the RIS the panel shows.
+    const [bib, ris] = await citeDownloads(page);
+    expect(bib).toMatchObject({ href: '/mitigating-bias/cite.bib', status: 200 });
+    expect(ris).toMatchObject({ href: '/mitigating-bias/cite.ris', status: 200 });
+    expect(ris?.text).toMatch(/^TY {2}- CHAP$/m);
+    for (const file of [bib, ris]) expect(file?.text).toBe(file?.shown);
     // An interactive figure, never visited: its script runs.
     await page.goto(site.url('machine-learning-fundamentals/'));
     await expect.poll(() => page.evaluate(() => customElements.get('threshold-explorer') !== undefined)).toBe(true);
@@ -179,6 +207,14 @@ describe('offline reading', () => {
     expect(await page.locator('h1').textContent()).toContain('Aligning');
     expect(await search(page, 'privacy')).toMatch(/^\d+ results? for “privacy”/);
     expect(await page.locator('dialog[open] .search-result-link').first().getAttribute('href')).toMatch(new RegExp(`^${SUB_PATH}`));
+    // The "Cite this" downloads, as the panel links them below the sub-path: a chapter's, and the book's.
+    for (const [where, type] of [['alignment/', 'CHAP'], ['', 'BOOK']] as const) {
+      await page.goto(site.url(where));
+      const files = await citeDownloads(page);
+      expect(files.map((file) => file.href)).toEqual([`${SUB_PATH}${where}cite.bib`, `${SUB_PATH}${where}cite.ris`]);
+      for (const file of files) expect(file).toMatchObject({ status: 200, text: file.shown });
+      expect(files[1]?.text).toMatch(new RegExp(`^TY {2}- ${type}$`, 'm'));
+    }
     await context.close();
   }, 120_000);
 

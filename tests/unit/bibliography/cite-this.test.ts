@@ -103,6 +103,22 @@ describe('citationFormats', () => {
   });
 });
 
+/** The `ID` of a RIS text. */
+const risId = (ris: string) => /^ID {2}- (.*)$/m.exec(ris)?.[1];
+
+describe('the RIS ID', () => {
+  it('should tell apart two chapters whose slugs share a long prefix', () => {
+    const first = citationFormats(chapterCitationItem(book, { number: '2.1', title: 'Metrics for Classifiers', slug: 'fairness-metrics-for-classifiers' }), 'apa');
+    const second = citationFormats(chapterCitationItem(book, { number: '2.2', title: 'Metrics for Rankings', slug: 'fairness-metrics-for-rankings' }), 'apa');
+    expect(risId(first.ris)).toBe('responsibleai2026_fairness_metrics_for_classifiers');
+    expect(risId(second.ris)).toBe('responsibleai2026_fairness_metrics_for_rankings');
+    expect(first.bibtex).toMatch(/^@inbook\{responsibleai2026_fairness_metrics_for_classifiers,/);
+    // One line: a reader that rejoins a wrapped line (Zotero adds a space) would change the key.
+    const long = chapterCitationItem(book, { number: '2.3', title: 'Long', slug: 'a-slug-long-enough-to-make-the-key-longer-than-the-seventy-characters-of-a-line' });
+    expect(risId(citationFormats(long, 'apa').ris)).toBe(long['citation-key']);
+  });
+});
+
 describe('highwireTags', () => {
   it('should give the tags Zotero reads from the same record', () => {
     expect(highwireTags(chapterCitationItem(book, chapter))).toEqual([

@@ -19,6 +19,15 @@ describe('the precache selection', () => {
     }
   });
 
+  it('should keep the citation files that the "Cite this" panels download, the book’s and each chapter’s', () => {
+    for (const file of ['cite.bib', 'cite.ris', 'measuring-fairness/cite.bib', 'measuring-fairness/cite.ris']) {
+      expect(precacheExclusion(file, context), file).toBeUndefined();
+    }
+    // Any other BibTeX or RIS file is a download like a PDF.
+    expect(precacheExclusion('downloads/references.bib', context)).toBe('files that are not part of reading (headers, downloads)');
+    expect(precacheExclusion('downloads/chapters/cite.ris', context)).toBe('files that are not part of reading (headers, downloads)');
+  });
+
   it('should leave out redirect pages, the 404 page, other font formats, unused search code, inlined figures and downloads, each with its reason', () => {
     expect(precacheExclusion('content/1-3-mitigation.html', context)).toBe('redirect pages of old URLs');
     expect(precacheExclusion('404.html', context)).toBe('the 404 page');
