@@ -79,8 +79,15 @@ export function loadResources(resourcesPath: string, displayPath = resourcesPath
   } catch {
     return { sections: [], file: new VFile({ path: displayPath }), missing: true };
   }
-  return parseResources(source, displayPath);
+  // The dev server's check reads the file after every save: parsed again only when its text changes.
+  const kept = parsedResources.get(resourcesPath);
+  if (kept?.source === source && kept.displayPath === displayPath) return kept.resources;
+  const resources = parseResources(source, displayPath);
+  parsedResources.set(resourcesPath, { source, displayPath, resources });
+  return resources;
 }
+
+const parsedResources = new Map<string, { source: string; displayPath: string; resources: Resources }>();
 
 /** Parse resources source; every problem is a positioned error on the returned file. */
 export function parseResources(source: string, displayPath: string): Resources {

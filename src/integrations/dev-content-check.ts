@@ -87,7 +87,8 @@ export class DevContentCheck {
       if (kept?.key !== key) {
         // A VFile of its own: the model's (shared with rendering) keeps its frontmatter messages only.
         const file = new VFile({ path: chapterFile.displayPath, cwd: paths.root, value: chapterFile.source });
-        await checkChapter({ ...chapterFile, file }, pipeline);
+        // From the chapter's structural pass, which rendering the page has just made (not a parse of its own).
+        await checkChapter({ ...chapterFile, file }, pipeline, book.structureOf(chapter.id));
         kept = { key, file };
         this.#chapters.set(chapterFile.path, kept);
         checked += 1;

@@ -1,13 +1,14 @@
 /**
  * The page's only script (bundled, small): the theme switch, the contents drawer on phones, the
  * on-this-page highlight of the section being read, previews, the lazy loader of search, and offline
- * reading (the service worker's registration, the offline menu, the new-edition notice), and copy-link
- * buttons.
+ * reading (the service worker's registration, the offline menu, the new-edition notice, downloads
+ * through the worker), and copy-link buttons.
  * Everything works as plain links without it.
  */
 
 import { setupCopyLinks } from './copy-link.ts';
 import { setupOfflineReading } from './offline-reading.ts';
+import { setupWorkerDownloads } from './worker-downloads.ts';
 import './reference-preview.ts';
 import './self-check-contents.ts';
 
@@ -184,3 +185,4 @@ setupSectionHighlight();
 setupSearch();
 setupOfflineReading();
 setupCopyLinks();
+setupWorkerDownloads();

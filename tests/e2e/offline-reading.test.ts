@@ -162,6 +162,13 @@ describe('offline reading', () => {
     expect(ris).toMatchObject({ href: '/mitigating-bias/cite.ris', status: 200 });
     expect(ris?.text).toMatch(/^TY {2}- CHAP$/m);
     for (const file of [bib, ris]) expect(file?.text).toBe(file?.shown);
+    // Clicked as a reader would: saved under the chapter's name, from the worker (Chromium fetches a
+    // `download` link around the worker, so the page script fetches it through the worker).
+    await page.locator('.cite-this summary').first().click();
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .ris' }).click()]);
+    expect(saved.suggestedFilename()).toBe('mitigating-bias.ris');
+    expect(await saved.failure()).toBeNull();
+    expect(readFileSync(await saved.path(), 'utf8')).toBe(ris?.shown);
     // An interactive figure, never visited: its script runs.
     await page.goto(site.url('machine-learning-fundamentals/'));
     await expect.poll(() => page.evaluate(() => customElements.get('threshold-explorer') !== undefined)).toBe(true);
