@@ -4,7 +4,8 @@
  * it on localhost, prints every published chapter with scripts off (interactive figures in their
  * server-rendered state; no navigation chrome, which the print stylesheet hides), numbers the pages
  * and puts the whole book together behind a title page and contents (src/pdf/), writes the files into
- * the git-ignored `pdf/` folder, then runs the site's build (`astro build`, into `dist/`), which copies
+ * the git-ignored `pdf/` folder (links to the site's pages that a PDF does not hold go to the book's
+ * public address, `siteUrl`), then runs the site's build (`astro build`, into `dist/`), which copies
  * them into the site and links them from the home page and the chapter pages. `--no-site` skips that
  * last build; `--chapters a,b` prints only those chapters (by slug) and no whole book.
  */
@@ -12,6 +13,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { publicUrl } from '../src/bibliography/cite-this.js';
+import { loadBookConfig } from '../src/book/book-config.js';
 import { buildBookModel } from '../src/book/book-model.js';
 import { bookPaths } from '../src/book/book-paths.js';
 import { bookEdition } from '../src/book/edition.js';
@@ -25,6 +28,8 @@ const started = performance.now();
 const { values } = parseArgs({ options: { 'no-site': { type: 'boolean', default: false }, chapters: { type: 'string' } } });
 const paths = bookPaths();
 const model = buildBookModel(paths);
+// The site's address and base (book.yaml, or SITE and BASE): where the PDFs' links to the site go.
+const config = loadBookConfig(paths);
 const only = values.chapters?.split(',').map((slug) => slug.trim());
 const chapters = model.chapters.filter((chapter) => !chapter.planned && chapter.slug && (!only || only.includes(chapter.slug)));
 if (chapters.length === 0) {
@@ -52,6 +57,7 @@ try {
     model,
     chapters,
     url: site.url,
+    ...(config.siteUrl ? { publicUrl: (pathBelowBase: string) => publicUrl(config, pathBelowBase)! } : {}),
     outFolder,
     wholeBook: !only,
     edition: bookEdition().label,

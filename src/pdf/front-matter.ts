@@ -4,8 +4,17 @@
  * numbers come from the printed chapters (scripts/pdf.ts).
  */
 
+/** The contents' heading, which the whole book's outline names too. */
+export const CONTENTS_HEADING = 'Contents';
+
+/**
+ * One line of the contents, before its page number: a part heading, or a chapter, with the address of
+ * its page that the PDF's assembly turns into a link to its first page (src/pdf/assemble-book.ts).
+ */
+export type ContentsEntry = { kind: 'part'; label: string } | { kind: 'chapter'; number: string; title: string; href?: string };
+
 /** One line of the contents: a part heading, or a chapter with its first page in the book. */
-export type ContentsLine = { kind: 'part'; label: string } | { kind: 'chapter'; number: string; title: string; page: number };
+export type ContentsLine = Extract<ContentsEntry, { kind: 'part' }> | (Extract<ContentsEntry, { kind: 'chapter' }> & { page: number });
 
 export interface FrontMatter {
   title: string;
@@ -25,7 +34,7 @@ export function frontMatterHtml(front: FrontMatter, language: string): string {
     .map((line) =>
       line.kind === 'part'
         ? `<li class="part">${escapeHtml(line.label)}</li>`
-        : `<li class="chapter"><span class="number">${escapeHtml(line.number)}</span><span class="title">${escapeHtml(line.title)}</span><span class="page">${line.page}</span></li>`,
+        : `<li class="chapter">${line.href ? `<a href="${escapeHtml(line.href)}">` : ''}<span class="number">${escapeHtml(line.number)}</span><span class="title">${escapeHtml(line.title)}</span><span class="page">${line.page}</span>${line.href ? '</a>' : ''}</li>`,
     )
     .join('\n');
   return `<!doctype html>
@@ -41,7 +50,9 @@ export function frontMatterHtml(front: FrontMatter, language: string): string {
   h2 { font-size: 18pt; margin: 0 0 8mm; }
   ol { list-style: none; padding: 0; margin: 0; font-size: 11pt; }
   li.part { font-family: 'DejaVu Sans', sans-serif; font-weight: bold; font-size: 9.5pt; text-transform: uppercase; letter-spacing: 0.04em; margin: 6mm 0 2mm; break-after: avoid; }
-  li.chapter { display: flex; align-items: baseline; gap: 3mm; margin: 0 0 2mm; }
+  li.chapter, li.chapter > a { display: flex; align-items: baseline; gap: 3mm; }
+  li.chapter { margin: 0 0 2mm; }
+  li.chapter > a { flex: 1; color: inherit; text-decoration: none; }
   li.chapter .number { min-width: 9mm; }
   li.chapter .title { flex: 1; display: flex; }
   li.chapter .title::after { content: ''; flex: 1; border-bottom: 1px dotted #888; margin: 0 0 0.3em 2mm; }
@@ -55,7 +66,7 @@ export function frontMatterHtml(front: FrontMatter, language: string): string {
   <p class="edition">${escapeHtml(front.edition)}</p>
 </section>
 <section class="contents">
-  <h2>Contents</h2>
+  <h2>${escapeHtml(CONTENTS_HEADING)}</h2>
   <ol>
 ${lines}
   </ol>
@@ -67,7 +78,7 @@ ${lines}
  * The contents with page numbers: each chapter starts after the front matter (`frontPages` pages)
  * and the chapters before it (`chapterPages`, in order).
  */
-export function numberContents(lines: readonly ({ kind: 'part'; label: string } | { kind: 'chapter'; number: string; title: string })[], chapterPages: readonly number[], frontPages: number): ContentsLine[] {
+export function numberContents(lines: readonly ContentsEntry[], chapterPages: readonly number[], frontPages: number): ContentsLine[] {
   let next = frontPages + 1;
   let index = 0;
   return lines.map((line) => {

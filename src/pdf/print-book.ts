@@ -3,14 +3,18 @@
  * write each chapter's PDF and, when asked, the whole book's (title page, contents with page numbers,
  * every chapter in order) into a folder. Scripts are off while printing: interactive figures show
  * their server-rendered state, and nothing the page's script adds (popovers, search) can appear.
+ * Before a chapter is printed, every id of it is made a destination of its PDF and its sections are
+ * read, for the links and bookmarks that src/pdf/assemble-book.ts writes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { BookChapter, BookModel } from '../book/book-model.js';
-import { assembleBook, numberChapter, pageCount, type PrintedChapter } from './assemble-book.js';
+import type { BookChapter, BookModel, BookPart } from '../book/book-model.js';
+import { destineEveryId } from './anchor-destinations.js';
+import { assembleBook, chapterPdf, pageCount, type PrintedBookChapter, type SiteAddresses } from './assemble-book.js';
 import { BOOK_PDF, chapterPdfName } from './built-pdfs.js';
 import { frontMatterHtml, numberContents } from './front-matter.js';
+import { chapterSections } from './outline.js';
 
 /** Page set-up of every chapter: A4, with a bottom margin that leaves room for the footer added after. */
 const PRINT = { format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '20mm', left: '18mm', right: '18mm' } } as const;
@@ -22,12 +26,22 @@ export interface PrintOptions {
   chapters: readonly BookChapter[];
   /** Absolute URL of a page of the served build, from its path below the base (`slug/`). */
   url: (pathBelowBase: string) => string;
+  /**
+   * The book's public URL of a page from its path below the base (with its `#…`), when the book has
+   * a `siteUrl`: links to pages that a PDF does not hold go there; without it they are removed.
+   */
+  publicUrl?: (pathBelowBase: string) => string;
   outFolder: string;
   /** Also write the whole book (`book.pdf`). */
   wholeBook: boolean;
   edition: string;
   /** Called after each chapter with its page count. */
   progress?: (chapter: BookChapter, pages: number) => void;
+}
+
+/** A part's heading, in the contents and the outline. */
+function partLabel(part: BookPart): string {
+  return `Part ${part.number} · ${part.title}`;
 }
 
 /** Print; returns the files written, by name. */
@@ -37,20 +51,25 @@ export async function printBook(options: PrintOptions): Promise<string[]> {
   try {
     const page = await context.newPage();
     await page.emulateMedia({ media: 'print' });
-    const printed: (PrintedChapter & { slug: string; pages: number })[] = [];
+    const site: SiteAddresses = { printedFrom: options.url(''), ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) };
+    const printed: (PrintedBookChapter & { slug: string; pages: number })[] = [];
     for (const chapter of chapters) {
       if (!chapter.slug) throw new Error(`Chapter ${chapter.id} has no page to print`);
-      await page.goto(options.url(`${chapter.slug}/`), { waitUntil: 'load' });
+      const chapterPath = `${chapter.slug}/`;
+      await page.goto(options.url(chapterPath), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
+      await destineEveryId(page);
+      const sections = await chapterSections(page);
       const pdf = await page.pdf(PRINT);
       const pages = await pageCount(pdf);
-      printed.push({ slug: chapter.slug, label: `${chapter.number} ${chapter.title}`, pdf, pages });
+      const part = model.parts.find((candidate) => candidate.chapters.some((listed) => listed.id === chapter.id));
+      printed.push({ slug: chapter.slug, path: chapterPath, label: `${chapter.number} ${chapter.title}`, ...(part ? { part: partLabel(part) } : {}), sections, pdf, pages });
       options.progress?.(chapter, pages);
     }
     mkdirSync(options.outFolder, { recursive: true });
     const written: string[] = [];
     for (const chapter of printed) {
-      writeFileSync(path.join(options.outFolder, chapterPdfName(chapter.slug)), await numberChapter(chapter));
+      writeFileSync(path.join(options.outFolder, chapterPdfName(chapter.slug)), await chapterPdf(chapter, site));
       written.push(chapterPdfName(chapter.slug));
     }
     if (!options.wholeBook) return written;
@@ -58,7 +77,7 @@ export async function printBook(options: PrintOptions): Promise<string[]> {
     const lines = model.parts.flatMap((part) => {
       const inPart = part.chapters.filter((chapter) => chapters.some((wanted) => wanted.id === chapter.id));
       if (inPart.length === 0) return [];
-      return [{ kind: 'part' as const, label: `Part ${part.number} · ${part.title}` }, ...inPart.map((chapter) => ({ kind: 'chapter' as const, number: chapter.number, title: chapter.title }))];
+      return [{ kind: 'part' as const, label: partLabel(part) }, ...inPart.map((chapter) => ({ kind: 'chapter' as const, number: chapter.number, title: chapter.title, href: options.url(`${chapter.slug}/`) }))];
     });
     // A fresh page: the site's pages carry its Content-Security-Policy, which would refuse this page's inline style.
     const frontPage = await context.newPage();
@@ -73,7 +92,7 @@ export async function printBook(options: PrintOptions): Promise<string[]> {
       if (actual === frontPages) break;
       frontPages = actual;
     }
-    writeFileSync(path.join(options.outFolder, BOOK_PDF), await assembleBook(front, printed, { title: model.title, authors: model.authors }));
+    writeFileSync(path.join(options.outFolder, BOOK_PDF), await assembleBook(front, printed, { title: model.title, authors: model.authors }, site));
     return [...written, BOOK_PDF];
   } finally {
     await context.close();

@@ -27,6 +27,12 @@ describe('frontMatterHtml', () => {
     expect(html).toContain('Version 1.0.0, 1 May 2026');
     expect(html).toContain('<span class="number">1.1</span><span class="title">Intro</span><span class="page">3</span>');
   });
+
+  it('should make a contents line with its chapter’s address a link, which the assembly points at the chapter’s page', () => {
+    const [line] = numberContents([{ kind: 'chapter', number: '1.1', title: 'Intro', href: 'http://127.0.0.1:4000/intro/?a=1&b=2' }], [5], 2);
+    const html = frontMatterHtml({ title: 'Book', authors: [], edition: 'Version 1.0.0, 1 May 2026', contents: [line!] }, 'en');
+    expect(html).toContain('<li class="chapter"><a href="http://127.0.0.1:4000/intro/?a=1&amp;b=2"><span class="number">1.1</span><span class="title">Intro</span><span class="page">3</span></a></li>');
+  });
 });
 
 describe('bookEdition', () => {
