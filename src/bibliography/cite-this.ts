@@ -171,7 +171,7 @@ function formatRecord(item: CslItem, template: string, lang: string): CitationFo
   return {
     html: entry.trim(),
     bibtex: `${(bibtexCite.format('bibtex') as string).trim()}\n`,
-    ris: `${withFullRisId((cite.format('ris') as string).trim(), String(item['citation-key'] ?? item.id))}\n`,
+    ris: `${withFullRisId(unwrapRisLines((cite.format('ris') as string).trim()), String(item['citation-key'] ?? item.id))}\n`,
   };
 }
 
@@ -179,12 +179,20 @@ function formatRecord(item: CslItem, template: string, lang: string): CitationFo
  * RIS with the record's whole key as its `ID`, the BibTeX key. citation-js cuts `ID` to 20 characters,
  * the limit of the old Reference Manager spec, and every chapter's key starts with the book's
  * (`responsibleai2026_`, 18 characters here): "introduction" and "interpretability" would both be `…_in`. Zotero ignores
- * `ID` when it imports, so a longer one costs nothing there. Written on one line: citation-js wraps
- * long values at 70 characters, and Zotero and citation-js join a wrapped line with a space, which
- * would change the key.
+ * `ID` when it imports, so a longer one costs nothing there. On one line, as every field
+ * (`unwrapRisLines`).
  */
 function withFullRisId(ris: string, key: string): string {
   return ris.replace(/^ID {2}- .*$/m, () => `ID  - ${key}`);
+}
+
+/**
+ * Every RIS field on one line. citation-js wraps values at 70 characters, in the middle of a word or a
+ * URL (`…/measurin` / `g-fairness/`), and Zotero joins a wrapped line with a space: a chapter's URL or
+ * a long title would import broken. A line that does not start with a tag continues the one before.
+ */
+function unwrapRisLines(ris: string): string {
+  return ris.replace(/\n(?![A-Z][A-Z0-9] {2}-)/g, '');
 }
 
 /** The Highwire Press tags of a chapter record, in the order Google Scholar documents them. */

@@ -106,6 +106,19 @@ describe('citationFormats', () => {
 /** The `ID` of a RIS text. */
 const risId = (ris: string) => /^ID {2}- (.*)$/m.exec(ris)?.[1];
 
+describe('RIS lines', () => {
+  it('should keep a long URL and a long title on one line each, as Zotero reads them back', () => {
+    const long = { ...book, siteUrl: 'https://example.github.io/responsible-ai-textbook-for-data-scientists/', base: '/responsible-ai-textbook-for-data-scientists/' };
+    const item = chapterCitationItem(long, { number: '3.4', title: 'Auditing Recommender Systems for Disparate Exposure Across Groups of Creators', slug: 'auditing-recommender-systems-for-disparate-exposure' });
+    const { ris } = citationFormats(item, 'apa');
+    expect(item.URL!.length).toBeGreaterThan(70);
+    expect(ris).toContain(`\nUR  - ${item.URL}\n`);
+    expect(ris).toContain(`\nTI  - ${item.title}\n`);
+    // Every line is a field: none continues the one before.
+    for (const line of ris.trim().split('\n')) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}-/);
+  });
+});
+
 describe('the RIS ID', () => {
   it('should tell apart two chapters whose slugs share a long prefix', () => {
     const first = citationFormats(chapterCitationItem(book, { number: '2.1', title: 'Metrics for Classifiers', slug: 'fairness-metrics-for-classifiers' }), 'apa');
