@@ -8,6 +8,7 @@ import remarkCitationKeys from '../../../src/markdown/citation-keys/index.js';
 import remarkCitations from '../../../src/markdown/citations/index.js';
 import remarkMathCheck from '../../../src/markdown/math-check/index.js';
 import { bookRemarkPlugins, type PipelineOptions, structuralRemarkPlugins } from '../../../src/markdown/pipeline.js';
+import remarkExpressionPlaces from '../../../src/markdown/expression-places/index.js';
 import remarkProblemAnchors from '../../../src/markdown/problem-anchors/index.js';
 import remarkSelfCheck from '../../../src/markdown/self-check/index.js';
 
@@ -35,7 +36,7 @@ describe('the book’s remark plugins', () => {
     expect(structural).toContain(remarkSelfCheck);
   });
 
-  it('should check in the content check what rendering checks, without formatting citations, moving answers or marking problems for the dev panel', () => {
+  it('should check in the content check what rendering checks, without formatting citations, moving answers, placing expressions\' errors or marking problems for the dev panel', () => {
     const rendering = pluginsOf(bookRemarkPlugins(options));
     const checking = pluginsOf(bookRemarkPlugins({ ...options, checkOnly: true }));
     expect(rendering).toEqual(expect.arrayContaining([remarkCitationKeys, remarkCitations, remarkAnswers, remarkMathCheck]));
@@ -43,6 +44,6 @@ describe('the book’s remark plugins', () => {
     expect(checking).not.toContain(remarkCitations);
     expect(checking).not.toContain(remarkAnswers);
     // Beyond the work counter (a closure of each call), that is the whole difference.
-    expect(rendering.slice(1).filter((plugin) => !checking.includes(plugin))).toEqual([remarkCitations, remarkAnswers, remarkProblemAnchors]);
+    expect(rendering.slice(1).filter((plugin) => !checking.includes(plugin))).toEqual([remarkCitations, remarkAnswers, remarkExpressionPlaces, remarkProblemAnchors]);
   });
 });
