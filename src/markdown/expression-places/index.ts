@@ -40,6 +40,8 @@ export default function remarkExpressionPlaces(options: ExpressionPlacesOptions 
       const statement = program?.body[0];
       // `{/* a comment */}` has no statement; anything else is one expression statement.
       if (!program || !start || program.body.length !== 1 || statement?.type !== 'ExpressionStatement') return;
+      // A literal cannot throw, and must stay one: Astro writes `<script>{`…`}</script>` as the literal's text.
+      if (cannotThrow(statement.expression)) return;
       statement.expression = guarded(statement.expression, `${displayPath}:${start.line}:${start.column}`);
     };
     visit(tree, (node) => {
@@ -54,6 +56,10 @@ export default function remarkExpressionPlaces(options: ExpressionPlacesOptions 
       }
     });
   };
+}
+
+function cannotThrow(expression: Expression): boolean {
+  return expression.type === 'Literal' || (expression.type === 'TemplateLiteral' && expression.expressions.length === 0);
 }
 
 /** `expression` inside the try/catch that labels its error with `place`. */

@@ -4,6 +4,11 @@
  * error (src/diagnostics/render-problems.ts).
  */
 import { evaluate } from '@mdx-js/mdx';
+import type { ExpressionStatement, Program } from 'estree';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import remarkExpressionPlaces from '../../../src/markdown/expression-places/index.js';
@@ -35,6 +40,22 @@ describe('remarkExpressionPlaces', () => {
     const expected = await render(source, { name: 'Ada' }, false);
     expect(await render(source, { name: 'Ada' })).toBe(expected);
     expect(expected).toContain('Total 6, twice 12, prop Ada, end.');
+  });
+
+  it('should leave literals as they are, so that a script or style element written with one stays its text', () => {
+    const file = new VFile({ path: '/book/content/p/x.mdx', value: '' });
+    const tree = unified().use(remarkParse).use(remarkMdx).parse('<script>{`document.title = "x";`}</script>\n\n{"a string"} and {`a ${1 + 1} template`}\n');
+    const expressions = () => {
+      const found: string[] = [];
+      visit(tree, (node) => {
+        if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') found.push((node.data as { estree: Program }).estree.body.map((statement) => (statement as ExpressionStatement).expression.type).join());
+      });
+      return found;
+    };
+    expect(expressions()).toEqual(['TemplateLiteral', 'Literal', 'TemplateLiteral']);
+    remarkExpressionPlaces({ root: '/book' })(tree, file);
+    // The template with an expression in it could throw: it alone is wrapped (a call of the guard).
+    expect(expressions()).toEqual(['TemplateLiteral', 'Literal', 'CallExpression']);
   });
 
   it('should name the file, line and column of a text expression that throws, keeping its error as the cause', async () => {
