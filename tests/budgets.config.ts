@@ -39,10 +39,12 @@ export const BUDGETS: readonly Budget[] = [
     // with the questions' script (1.4 KB gzip) and styles. The gate measured 34.1 KB with five questions;
     // four weigh about 0.25 KB less. Hence 35 KB (was 30 KB). Then the "Cite this chapter" panel (its
     // three forms of the citation, in the page) and the copy-link code in the layout script: 35.6 KB
-    // measured, hence 36 KB. To win back: the panel's BibTeX and RIS could be fetched on opening.
+    // measured, hence 36 KB. Then the layout script's downloads through the service worker, so that
+    // the panel's "Download .bib/.ris" work offline (0.3 KB): just over 36 KB, hence 36.5 KB. To win
+    // back: the panel's BibTeX and RIS could be fetched on opening.
     name: 'generative-AI chapter',
     appliesTo: (page) => page.url === 'generative-ai/',
-    totalBytes: 36 * KB,
+    totalBytes: 36.5 * KB,
     requests: 6,
     scriptBytes: 8 * KB,
   },

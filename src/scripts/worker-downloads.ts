@@ -7,23 +7,20 @@
  */
 export function setupWorkerDownloads(): void {
   document.addEventListener('click', (event) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = (event.target as Element).closest?.<HTMLAnchorElement>('a[download]');
-    if (!link || link.origin !== location.origin || !navigator.serviceWorker?.controller) return;
+    if (!link || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || link.origin !== location.origin || !navigator.serviceWorker?.controller) return;
     event.preventDefault();
-    fetch(link.href)
-      .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(String(response.status)))))
-      .then(
-        (blob) => {
-          const saver = document.createElement('a');
-          saver.href = URL.createObjectURL(blob);
-          saver.download = link.download;
-          saver.click();
-          // Revoked once the browser has started the download.
-          setTimeout(() => URL.revokeObjectURL(saver.href), 10_000);
-        },
-        // Neither the worker nor the network has it: the browser's own download says why.
-        () => (location.href = link.href),
-      );
+    // Where neither the worker nor the network has the file, a plain download would fail as well.
+    void fetch(link.href)
+      .then((response) => response.ok && response.blob())
+      .then((blob) => {
+        if (!blob) return;
+        const saver = document.createElement('a');
+        saver.href = URL.createObjectURL(blob);
+        saver.download = link.download;
+        saver.click();
+        // Revoked once the browser has taken the download.
+        setTimeout(() => URL.revokeObjectURL(saver.href), 9e3);
+      });
   });
 }
