@@ -12,7 +12,7 @@ export function setupWorkerDownloads(): void {
     event.preventDefault();
     // Where neither the worker nor the network has the file, a plain download would fail as well.
     void fetch(link.href)
-      .then((response) => response.ok && response.blob())
+      .then((response): Promise<Blob | undefined> | undefined => (response.ok ? response.blob() : undefined))
       .then((blob) => {
         if (!blob) return;
         const saver = document.createElement('a');
