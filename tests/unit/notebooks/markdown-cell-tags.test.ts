@@ -3,34 +3,17 @@
  * `.ipynb` file: `remove-cell` leaves it out, `hide-cell` collapses it behind "Show text cell" as code
  * cells are collapsed.
  */
-import { rmSync } from 'node:fs';
 import { select, selectAll } from 'hast-util-select';
-import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toHast } from 'mdast-util-to-hast';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readNotebookChapter } from '../../../src/notebooks/notebook-chapter.js';
-import { type TestCell, writeNotebook } from '../../support/notebook-file.js';
-import { makeTempDir } from '../../support/temp-dir.js';
-
-const front = '---\nid: n-1-nb\ntitle: A Notebook\nslug: a-notebook\ndescription: What it teaches.\n---\n';
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
+import { markdownPage, type TestCell, writeNotebookChapter } from '../../support/notebook-file.js';
 
 /** Read a notebook of `cells` (after a first cell of frontmatter) as a chapter. */
 function chapterOf(cells: TestCell[]) {
-  const root = makeTempDir('notebook-tags-');
-  folders.push(root);
-  return readNotebookChapter(writeNotebook(root, 'n.ipynb', [{ cell_type: 'markdown', source: `${front}\nIntro.` }, ...cells]), root);
-}
-
-/** The converted source as HTML (CommonMark, HTML blocks passed through), parsed back to query it. */
-function page(source: string) {
-  return fromHtml(toHtml(toHast(fromMarkdown(source), { allowDangerousHtml: true }), { allowDangerousHtml: true }), { fragment: true });
+  const { file, root } = writeNotebookChapter(cells, 'notebook-tags-');
+  return readNotebookChapter(file, root);
 }
 
 describe('tags on Markdown cells', () => {
@@ -42,7 +25,7 @@ describe('tags on Markdown cells', () => {
 
   it('should collapse a Markdown cell tagged hide-cell behind "Show text cell", its Markdown rendered inside', () => {
     const chapter = chapterOf([{ cell_type: 'markdown', metadata: { tags: ['hide-cell'] }, source: 'The **derivation**, for the curious.\n\n1. First step.' }]);
-    const tree = page(chapter.source);
+    const tree = markdownPage(chapter.source);
     const toggle = select('.nb-cell-markdown[data-cell="2"] > details.nb-toggle.nb-toggle-text', tree);
     expect(toggle).toBeDefined();
     // Collapsed: no `open` attribute; the summary says what opens.
@@ -59,7 +42,7 @@ describe('tags on Markdown cells', () => {
       { cell_type: 'raw', metadata: { format: 'text/html', tags: ['hide-cell'] }, source: '<p>Hidden <i>HTML</i></p>' },
       { cell_type: 'raw', metadata: { format: 'text/markdown', tags: ['hide-cell'] }, source: 'Hidden *Markdown*' },
     ]);
-    const tree = page(chapter.source);
+    const tree = markdownPage(chapter.source);
     expect(toHtml(selectAll('details.nb-toggle-text i, details.nb-toggle-text em', tree))).toBe('<i>HTML</i><em>Markdown</em>');
     expect(selectAll('details.nb-toggle-text', tree)).toHaveLength(2);
   });

@@ -3,14 +3,11 @@
  * outputs are), Markdown is rendered through the book's pipeline, and any other format (or none) is left
  * out with one warning at the cell's place in the file.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { selectAll } from 'hast-util-select';
-import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toHast } from 'mdast-util-to-hast';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadBookConfig } from '../../../src/book/book-config.js';
 import { buildBookModel } from '../../../src/book/book-model.js';
 import { bookPaths } from '../../../src/book/book-paths.js';
@@ -19,26 +16,12 @@ import { bookPipelineOptions } from '../../../src/book/pipeline-options.js';
 import { summarizeDiagnostics } from '../../../src/diagnostics/report.js';
 import { readNotebookChapter } from '../../../src/notebooks/notebook-chapter.js';
 import { fixture } from '../../support/astro-build.js';
-import { type TestCell, writeNotebook } from '../../support/notebook-file.js';
-import { makeTempDir } from '../../support/temp-dir.js';
+import { markdownPage, type TestCell, writeNotebookChapter } from '../../support/notebook-file.js';
 
-const front = '---\nid: n-1-nb\ntitle: A Notebook\nslug: a-notebook\ndescription: What it teaches.\n---\n';
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-/** Read a notebook of `cells` (after a first cell of frontmatter) as a chapter. */
+/** Read a notebook of `cells` (after a first cell of frontmatter) as a chapter, with the file's lines. */
 function chapterOf(cells: TestCell[]) {
-  const root = makeTempDir('notebook-raw-');
-  folders.push(root);
-  const file = writeNotebook(root, 'n.ipynb', [{ cell_type: 'markdown', source: `${front}\nIntro.` }, ...cells]);
+  const { file, root } = writeNotebookChapter(cells, 'notebook-raw-');
   return { chapter: readNotebookChapter(file, root), fileLines: readFileSync(file, 'utf8').split('\n') };
-}
-
-/** The chapter's converted source as HTML (CommonMark, HTML blocks passed through), parsed back to query it. */
-function page(source: string) {
-  return fromHtml(toHtml(toHast(fromMarkdown(source), { allowDangerousHtml: true }), { allowDangerousHtml: true }), { fragment: true });
 }
 
 /** The text of the notebook file from a `file:line:col` of a formatted message on. */
@@ -52,7 +35,7 @@ describe('raw cells', () => {
     const { chapter, fileLines } = chapterOf([
       { cell_type: 'raw', metadata: { format: 'text/html' }, source: '<p class="lead">Read <b>this</b> first.</p>\n<script>document.title = "pwned";</script>\n<p onclick="steal()">Then this.</p>' },
     ]);
-    const tree = page(chapter.source);
+    const tree = markdownPage(chapter.source);
     const cell = selectAll('.nb-cell-raw[data-cell="2"] .nb-raw-html', tree);
     expect(cell).toHaveLength(1);
     expect(toHtml(cell)).toBe('<div class="nb-raw-html"><p class="lead">Read <b>this</b> first.</p><p>Then this.</p></div>');
@@ -69,22 +52,16 @@ describe('raw cells', () => {
 
   it('should render a Markdown raw cell (`raw_mimetype` as Jupyter’s menu writes it) as Markdown', () => {
     const { chapter } = chapterOf([{ cell_type: 'raw', metadata: { raw_mimetype: 'text/markdown' }, source: 'A **bold** claim\n\n- one\n- two' }]);
-    const tree = page(chapter.source);
+    const tree = markdownPage(chapter.source);
     expect(toHtml(selectAll('strong', tree))).toBe('<strong>bold</strong>');
     expect(selectAll('li', tree)).toHaveLength(2);
     expect(chapter.file.messages).toEqual([]);
   });
 
   it('should check a Markdown raw cell with the book’s pipeline, placing its problems in the cell', async () => {
-    const root = makeTempDir('notebook-raw-book-');
-    folders.push(root);
+    const { root } = writeNotebookChapter([{ cell_type: 'raw', metadata: { format: 'text/markdown' }, source: 'First line.\nAs {cite:t}`hardt2061equality` show.' }], 'notebook-raw-book-');
     cpSync(path.join(fixture('notebook-book'), 'bib'), path.join(root, 'bib'), { recursive: true });
-    mkdirSync(path.join(root, 'content'), { recursive: true });
     writeFileSync(path.join(root, 'content', 'book.yaml'), 'title: T\nauthors: [A]\nparts:\n  - title: P\n    chapters:\n      - n-1-nb\n');
-    writeNotebook(root, 'n.ipynb', [
-      { cell_type: 'markdown', source: `${front}\nIntro.` },
-      { cell_type: 'raw', metadata: { format: 'text/markdown' }, source: 'First line.\nAs {cite:t}`hardt2061equality` show.' },
-    ]);
     const model = buildBookModel(bookPaths(root));
     await checkChapters(model.chapterFiles.values(), { ...bookPipelineOptions(loadBookConfig(bookPaths(root), {})), checkOnly: true });
     expect(summarizeDiagnostics(model.files).errors).toEqual([
