@@ -56,8 +56,3 @@ export function takeRenderProblems(): RenderProblem[] {
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-/** The terminal line of a problem, as the content check prints its own. */
-export function formatRenderProblem(problem: RenderProblem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file;
-  return `${where}  error  ${problem.message}  [${problem.ruleId}]`;
-}

@@ -27,10 +27,14 @@ export interface ContentProblem {
 
 /** One line for one message. */
 export function formatMessage(path: string, message: VFileMessage): string {
-  const where = message.line ? `${path}:${message.line}:${message.column ?? 1}` : path;
-  const severity = message.fatal ? 'error' : 'warning';
-  const rule = message.ruleId ? `  [${message.ruleId}]` : '';
-  return `${where}  ${severity}  ${message.reason}${rule}`;
+  return formatProblem({ file: path, line: message.line, column: message.column, severity: message.fatal ? 'error' : 'warning', ruleId: message.ruleId, message: message.reason });
+}
+
+/** One line for one problem: `file:line:col  error|warning  message  [rule-id]`. */
+export function formatProblem(problem: { file: string; line?: number | null; column?: number | null; severity: ContentProblem['severity']; ruleId?: string | null; message: string }): string {
+  const where = problem.line ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file;
+  const rule = problem.ruleId ? `  [${problem.ruleId}]` : '';
+  return `${where}  ${problem.severity}  ${problem.message}${rule}`;
 }
 
 /** Split the messages of all files into formatted errors and warnings, in file and position order. */

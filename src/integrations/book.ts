@@ -9,7 +9,8 @@ import { bookPaths } from '../book/book-paths.js';
 import { writeGradedEdition } from './answer-book.js';
 import { applyContentSecurityPolicy } from './content-security-policy.js';
 import { BuildProblems, endBuildOnProblems } from './build-failure.js';
-import { formatRenderProblem, takeRenderProblems } from '../diagnostics/render-problems.js';
+import { formatProblem } from '../diagnostics/report.js';
+import { takeRenderProblems } from '../diagnostics/render-problems.js';
 import { contentProblems, runContentCheck } from './content-check.js';
 import { copyBuiltPdfs, PDF_FOLDER } from '../pdf/built-pdfs.js';
 import { startDevServer } from './dev-server.js';
@@ -64,7 +65,7 @@ export default function bookIntegration(): AstroIntegration {
         endBuildOnProblems(logger, async () => {
           // Expressions that threw while their pages rendered, all of them (each page showed its own).
           const renderProblems = takeRenderProblems();
-          for (const problem of renderProblems) logger.error(formatRenderProblem(problem));
+          for (const problem of renderProblems) logger.error(formatProblem(problem));
           if (renderProblems.length > 0) throw new BuildProblems(`${renderProblems.length} chapter problem(s) found while rendering the pages, listed above with file:line:col`);
           const outDir = fileURLToPath(dir);
           // For `npm run bench:scale`: how long each step after the pages takes.
