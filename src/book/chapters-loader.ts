@@ -22,12 +22,41 @@ import { processWide } from '../process/process-wide.js';
 type Watcher = NonNullable<LoaderContext['watcher']>;
 type Listener = (...args: unknown[]) => void;
 
-// The dev server's way to run the loader again (set by the loader's latest run with a watcher).
-const latest = processWide('chapters-loader', () => ({ reload: undefined as (() => Promise<void>) | undefined }));
+// The collection's store (set by the loader's latest run) and, in dev, the way to run the loader
+// again (set by its latest run with a watcher).
+const latest = processWide('chapters-loader', () => ({
+  reload: undefined as (() => Promise<void>) | undefined,
+  store: undefined as LoaderContext['store'] | undefined,
+}));
 
 /** In dev: load the chapters collection again, with the book as it is now. */
 export async function reloadChapters(): Promise<void> {
   await latest.reload?.();
+}
+
+/**
+ * The module that maps each chapter rendered on request (`deferRender`) to its compiled module, made
+ * from this process's collection: the code Astro writes to `.astro/content-modules.mjs`, or undefined
+ * before the collection has loaded. Astro's pages import that file, and any other Astro process run
+ * from the same project meanwhile (a build during `npm run dev`, the tests' builds and dev servers)
+ * rewrites it with its own book's chapters; src/integrations/chapter-module-map.ts serves this instead.
+ */
+export function chapterModuleMap(): string | undefined {
+  const store = latest.store;
+  if (!store) return undefined;
+  const files = store
+    .values()
+    .filter((entry) => entry.deferredRender)
+    .flatMap((entry) => (entry.filePath === undefined ? [] : [entry.filePath]))
+    .sort((a, b) => a.localeCompare(b));
+  const entries = files.map((file) => `[${JSON.stringify(file)}, () => import(${JSON.stringify(deferredModuleId(file))})]`);
+  return `export default new Map([\n${entries.join(',\n')}]);\n`;
+}
+
+/** How Astro names a deferred chapter's module (its `contentModuleToId`, not exported). */
+function deferredModuleId(file: string): string {
+  const params = new URLSearchParams({ 'astro:content-layer-deferred-module': '', fileName: file, astroContentModuleFlag: 'true' });
+  return `astro:content-layer-deferred-module?${params.toString()}`;
 }
 
 /** The chapter files (relative to content/) that the current book model publishes. */
@@ -69,6 +98,7 @@ export function chaptersLoader(paths: BookPaths): Loader {
         }
       };
       await run();
+      latest.store = context.store;
       if (context.watcher) latest.reload = run;
     },
   };

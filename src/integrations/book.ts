@@ -17,6 +17,7 @@ import { startDevServer } from './dev-server.js';
 import { enableProblemAnchors } from '../markdown/problem-anchors/index.js';
 import { katexDevAssets } from './katex-assets.js';
 import { lazySourceMaps } from './lazy-source-maps.js';
+import { chapterModuleMapPlugin } from './chapter-module-map.js';
 import { writeKatexFontSubsets } from './katex-font-subsets.js';
 import { writeRedirects } from './redirects.js';
 import { describeCounts } from '../process/build-counts.js';
@@ -48,7 +49,7 @@ export default function bookIntegration(): AstroIntegration {
         language = loadBookConfig(paths).language;
         // Notebooks are chapters: an entry type for `.ipynb`, and their image outputs in dev.
         (params as typeof params & ContentEntryTypeHook).addContentEntryType(notebookEntryType(base));
-        updateConfig({ vite: { plugins: [katexDevAssets(base), notebookDevImages(paths, base), lazySourceMaps()] } });
+        updateConfig({ vite: { plugins: [katexDevAssets(base), notebookDevImages(paths, base), lazySourceMaps(), chapterModuleMapPlugin()] } });
       },
       'astro:build:start': ({ logger }) =>
         endBuildOnProblems(logger, async () => {
