@@ -15,7 +15,8 @@
  * `remove-stderr` leave those parts out of the page; `hide-input`, `hide-output` and `hide-cell` put them
  * in a `<details>` element, collapsed, that the reader opens with a click or the keyboard. A Markdown or
  * raw cell has no input or output apart: `remove-cell` and `hide-cell` are the tags that apply to it,
- * as in Jupyter Book 2 (mystmd), which collapses a hidden Markdown cell as it does a code cell.
+ * as in Jupyter Book 2 (mystmd), which collapses a hidden Markdown cell as it does a code cell. The
+ * first Jupyter Book's spellings with underscores (`remove_input`) are read as these (`cellTagName`).
  */
 import { type NotebookCell, type Notebook, isRecord, joinText } from './notebook-json.js';
 import { type NotebookImage, notebookImage } from './output-images.js';
@@ -180,7 +181,17 @@ function endToggle(generated: (line: string) => void): void {
 /** The tags of a cell that this book acts on. */
 export function cellTags(cell: NotebookCell): Set<Tag> {
   const tags = cell.metadata?.tags;
-  return new Set(Array.isArray(tags) ? tags.filter((tag): tag is Tag => (TAGS as readonly string[]).includes(tag)) : []);
+  const names = Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string').map(cellTagName) : [];
+  return new Set(names.filter((tag): tag is Tag => (TAGS as readonly string[]).includes(tag)));
+}
+
+/**
+ * A cell tag by its current name. Notebooks made for the first Jupyter Book (2019) spell the tags with
+ * underscores (`remove_input`, `hide_input`, `remove_cell`); an author bringing them over should not
+ * have to retag every cell, so both spellings mean the same.
+ */
+export function cellTagName(tag: string): string {
+  return tag.replaceAll('_', '-');
 }
 
 /** The language of the notebook's kernel (`ipython3` is Python), for highlighting. */

@@ -17,7 +17,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { RuleId } from '../../diagnostics/rule-ids.js';
-import { kernelLanguage, TOGGLE_LABELS } from '../../notebooks/notebook-to-myst.js';
+import { cellTagName, kernelLanguage, TOGGLE_LABELS } from '../../notebooks/notebook-to-myst.js';
 
 /** A code cell: `<div class="nb-cell nb-cell-code">`, holding its code or its collapsed code. */
 export interface CodeCellNode extends Parent {
@@ -57,7 +57,7 @@ export function transformCodeCells(tree: Root, file: VFile): void {
     try {
       const parsed: unknown = options ? parseYaml(options) : {};
       const value = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).tags : undefined;
-      if (Array.isArray(value)) tags = value.map(String);
+      if (Array.isArray(value)) tags = value.map((tag) => cellTagName(String(tag)));
     } catch (error) {
       file.message(`Invalid options of a \`{code-cell}\`: ${(error as Error).message.split('\n')[0]}; write them as \`:tags: [hide-input]\``, {
         place: node.position,

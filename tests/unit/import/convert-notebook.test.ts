@@ -68,6 +68,15 @@ describe('convertNotebook', () => {
     expect(metadata.description).toBe('This notebook measures bias.');
   });
 
+  it('should take no title from a Markdown cell tagged remove_cell, the first Jupyter Book\'s spelling', () => {
+    const cells = [
+      { cell_type: 'markdown', metadata: { tags: ['remove_cell'] }, source: ['# Course banner\n'] },
+      { cell_type: 'markdown', metadata: {}, source: ['# Measuring Bias\n'] },
+    ];
+    const metadata = JSON.parse(convertNotebook(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells }), 'nb.ipynb', identity).content).metadata;
+    expect(metadata.title).toBe('Measuring Bias');
+  });
+
   it('should stop on a notebook that is not JSON, naming the file and where', () => {
     expect(() => convertNotebook('{\n "cells": [\n', 'content/broken.ipynb', identity)).toThrow(/^content\/broken\.ipynb(:\d+:\d+)?: not a notebook: the file is not valid JSON/);
   });

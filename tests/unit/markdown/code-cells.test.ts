@@ -41,6 +41,11 @@ describe('code cells of MyST text notebooks', () => {
     expect(render('```{code-cell} python\n:tags: [remove-input]\nsecret = 1\n```\n').html).toBe('');
   });
 
+  it('should read tags written with underscores, as the first Jupyter Book wrote them', () => {
+    expect(render('Before.\n\n```{code-cell} python\n:tags: [remove_cell]\nsecret = 1\n```\n').html).toBe('<p>Before.</p>');
+    expect(render('```{code-cell} python\n:tags: [hide_input]\ny = 2\n```\n').html).toContain('<summary>Show code</summary>');
+  });
+
   it('should report options that are not valid YAML at the cell', () => {
     const { file } = render('Text.\n\n```{code-cell} python\n:tags: [hide-input\nz = 3\n```\n');
     expect(file.messages.map((message) => [message.line, message.reason])).toEqual([[3, expect.stringMatching(/^Invalid options of a `\{code-cell\}`/)]]);

@@ -32,6 +32,14 @@ describe('notebookToMyst', () => {
     expect(source).not.toContain('out of gone_output');
   });
 
+  it('should read the first Jupyter Book\'s tags with underscores as the same tags', () => {
+    const { source } = convert([code('gone_cell', ['remove_cell']), code('gone_input', ['remove_input']), code('gone_output', ['remove_output']), code('hidden', ['hide_input'])]);
+    expect(source).not.toContain('gone_cell');
+    expect(source).not.toMatch(/```python\ngone_input/);
+    expect(source).not.toContain('out of gone_output');
+    expect(source).toMatch(/<summary>Show code<\/summary>\n\n```python\nhidden\n```/);
+  });
+
   it('should collapse what hide-* tags hide behind a labelled <details>', () => {
     const input = convert([code('a', ['hide-input'])]).source;
     expect(input).toMatch(/<details class="nb-toggle nb-toggle-input"><summary>Show code<\/summary>\n\n```python\na\n```\n\n<\/details>\n\n<div class="nb-outputs">/);
