@@ -33,7 +33,7 @@ const STYLE = `
 .book-problem-anchor::before { content: "⚠"; color: #b00020; font-weight: 700; margin-inline-end: 0.15em; }
 .book-problem-anchor:target + *, .book-problem-anchor:target { outline: 3px solid #b00020; outline-offset: 2px; }
 .chapter-render-error { border: 2px solid #b00020; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
-.chapter-render-error:target { outline: 3px solid #b00020; outline-offset: 2px; }
+.chapter-render-error :target { outline: 3px solid #b00020; outline-offset: 2px; }
 `;
 
 function where(problem: Problem): string {

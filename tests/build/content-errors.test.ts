@@ -36,10 +36,12 @@ describe('content errors fail the build with their positions', () => {
     expect(code).toBe(1);
     // A text expression: at its `{` (line 10, column 15); an attribute's: at the expression in the braces.
     expect(output).toMatch(/content\/p\/t-1-first\.mdx:10:15\s+error\s+This expression threw when the page was rendered: TypeError: Cannot read properties of undefined \(reading 'toFixed'\).*\[chapter-renders\]/);
+    // Every expression of a chapter that throws, not only the first.
+    expect(output).toMatch(/content\/p\/t-1-first\.mdx:12:37\s+error\s+This expression threw when the page was rendered: TypeError: Cannot convert undefined or null to object.*\[chapter-renders\]/);
     expect(output).toMatch(/content\/p\/t-2-second\.mdx:12:29\s+error\s+This expression threw when the page was rendered: TypeError: Cannot read properties of undefined \(reading 'join'\).*\[chapter-renders\]/);
     // The chapter whose expressions work is not reported.
     expect(output).not.toMatch(/t-3-fine\.mdx:\d+/);
-    expect(output.trimEnd().split('\n').at(-1)).toMatch(/Build failed: 2 chapter problem\(s\) found while rendering the pages, listed above with file:line:col$/);
+    expect(output.trimEnd().split('\n').at(-1)).toMatch(/Build failed: 3 chapter problem\(s\) found while rendering the pages, listed above with file:line:col$/);
     // Reported as the book's problems, not as a crash: no stack of compiled chunks.
     expect(output).not.toMatch(/^\s+at .*\.mjs:\d+:\d+/m);
   });

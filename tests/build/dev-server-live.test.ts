@@ -164,30 +164,34 @@ describe('content problems in the browser', () => {
   it('should show an MDX expression that throws in place of the chapter and in the banner, at its place, and recover once it is fixed', async () => {
     const chapter = file('content/part-one/s-1-math.mdx');
     const good = readFileSync(chapter, 'utf8');
-    const source = good.replace('still works: {1 + 1}.', 'still works: {1 + 1}. Rows: {[1, 2].at(7).toFixed(2)}.');
+    // Two that throw: both are reported (the render goes on after the first).
+    const source = good.replace('still works: {1 + 1}.', 'still works: {1 + 1}. Rows: {[1, 2].at(7).toFixed(2)}. Keys: {Object.keys(props.none).length}.');
     expect(source).not.toBe(good);
     writeFileSync(chapter, source);
     const line = source.split('\n').findIndex((text) => text.includes('Rows:')) + 1;
     const column = (source.split('\n')[line - 1] ?? '').indexOf('{[1, 2]') + 1;
     const where = `content/part-one/s-1-math.mdx:${line}:${column}`;
+    const second = `content/part-one/s-1-math.mdx:${line}:${(source.split('\n')[line - 1] ?? '').indexOf('{Object.keys') + 1}`;
     // A whole page, not one cut where the expression stood: the problem in place of the chapter's text, then the rest.
     await expect.poll(async () => (await page('math-in-mdx/')).html, SLOW).toContain(`data-book-problem="${where}"`);
     const { status, html } = await page('math-in-mdx/');
     expect(status).toBe(200);
     expect(html).toMatch(/This chapter could not be rendered\.[\s\S]*TypeError: Cannot read properties of undefined/);
+    expect(html).toContain(`data-book-problem="${second}"`);
     expect(html).toContain('</html>');
     const tab = await browser.newPage();
     try {
       await tab.goto(new URL('math-in-mdx/', server.url).href);
       const item = tab.locator('.book-problems li', { hasText: where });
       await expect.poll(() => item.count(), SLOW).toBe(1);
+      expect(await tab.locator('.book-problems li', { hasText: second }).count()).toBe(1);
       expect(await item.textContent()).toMatch(/error\s+This expression threw when the page was rendered: TypeError.*\[chapter-renders\]/);
       // Clicked again until it lands: a reload the server asked for after the .bib's fix (the test
       // before) can still replace the page meanwhile.
       await expect
         .poll(async () => {
           await item.locator('a').click();
-          return tab.evaluate(() => document.querySelector(':target')?.getAttribute('role'));
+          return tab.evaluate(() => document.querySelector(':target')?.closest('[role]')?.getAttribute('role'));
         }, SLOW)
         .toBe('alert');
     } finally {

@@ -8,13 +8,17 @@
  * (`content/p/x.mdx:12:9`); the chapter page (src/components/ChapterContent.astro) turns it into a
  * positioned problem: listed in dev's banner and in the page, and failing a build with the others.
  *
- * `{EXPR}` becomes `(() => { try { return (EXPR); } catch (cause) { throw Object.assign(new Error(…,
- * { cause }), { bookProblem: "file:line:col" }); } })()`: an arrow function keeps `this` and the
- * names the expression uses (`props`, imports), and the value is returned unchanged.
+ * `{EXPR}` becomes `(() => { try { return (EXPR); } catch (cause) { const error = Object.assign(new
+ * Error(…, { cause }), { bookProblem: "file:line:col" }); if (noted(error)) return undefined; throw error;
+ * } })()`: an arrow function keeps `this` and the names the expression uses (`props`, imports), and the
+ * value is returned unchanged. `noted(error)` pushes the error on the list the chapter page hands the
+ * chapter as its prop `bookExpressionErrors` (src/pages/[slug].astro): the expression then renders as
+ * nothing and the render goes on, so that every expression that throws is reported, not only the
+ * first (src/components/ChapterContent.astro). Without that list the error is thrown.
  */
 import path from 'node:path';
 import type { Root } from 'mdast';
-import type { Expression, Program } from 'estree';
+import type { Expression, Program, Statement } from 'estree';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
@@ -25,6 +29,9 @@ export interface ExpressionPlacesOptions {
 
 /** The property of a wrapped error that names the expression's place, `file:line:col`. */
 export const BOOK_PROBLEM_PROPERTY = 'bookProblem';
+
+/** The chapter's prop that carries the list of its expressions' errors (see above). */
+export const EXPRESSION_ERRORS_PROP = 'bookExpressionErrors';
 
 interface EstreeCarrier {
   data?: { estree?: Program | null };
@@ -100,11 +107,49 @@ function guarded(expression: Expression, place: string): Expression {
           {
             type: 'TryStatement',
             block: { type: 'BlockStatement', body: [{ type: 'ReturnStatement', argument: expression }] },
-            handler: { type: 'CatchClause', param: identifier('cause'), body: { type: 'BlockStatement', body: [{ type: 'ThrowStatement', argument: labelled }] } },
+            handler: { type: 'CatchClause', param: identifier('cause'), body: { type: 'BlockStatement', body: noteOrThrow(labelled) } },
             finalizer: null,
           },
         ],
       },
     },
   };
+}
+
+/**
+ * `const error = LABELLED; const noted = typeof props === 'object' && props !== null ?
+ * props.bookExpressionErrors : undefined; if (Array.isArray(noted)) { noted.push(error); return undefined; }
+ * throw error;` (`props`: the chapter's, in whose function MDX compiles every expression of the text).
+ */
+function noteOrThrow(labelled: Expression): Statement[] {
+  const identifier = (name: string) => ({ type: 'Identifier', name }) as const;
+  const declare = (name: string, init: Expression): Statement => ({
+    type: 'VariableDeclaration',
+    kind: 'const',
+    declarations: [{ type: 'VariableDeclarator', id: identifier(name), init }],
+  });
+  const member = (object: string, property: string): Expression => ({ type: 'MemberExpression', object: identifier(object), property: identifier(property), computed: false, optional: false });
+  const propsIsObject: Expression = {
+    type: 'LogicalExpression',
+    operator: '&&',
+    left: { type: 'BinaryExpression', operator: '===', left: { type: 'UnaryExpression', operator: 'typeof', prefix: true, argument: identifier('props') }, right: { type: 'Literal', value: 'object' } },
+    right: { type: 'BinaryExpression', operator: '!==', left: identifier('props'), right: { type: 'Literal', value: null } },
+  };
+  return [
+    declare('error', labelled),
+    declare('noted', { type: 'ConditionalExpression', test: propsIsObject, consequent: member('props', EXPRESSION_ERRORS_PROP), alternate: identifier('undefined') }),
+    {
+      type: 'IfStatement',
+      test: { type: 'CallExpression', optional: false, callee: member('Array', 'isArray'), arguments: [identifier('noted')] },
+      consequent: {
+        type: 'BlockStatement',
+        body: [
+          { type: 'ExpressionStatement', expression: { type: 'CallExpression', optional: false, callee: member('noted', 'push'), arguments: [identifier('error')] } },
+          { type: 'ReturnStatement', argument: identifier('undefined') },
+        ],
+      },
+      alternate: null,
+    },
+    { type: 'ThrowStatement', argument: identifier('error') },
+  ];
 }

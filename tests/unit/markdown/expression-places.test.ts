@@ -79,6 +79,18 @@ describe('remarkExpressionPlaces', () => {
   });
 });
 
+describe('the list of expression errors', () => {
+  it('should note every expression that throws on the list the page gives, each rendered as nothing, and render the rest', async () => {
+    const errors: unknown[] = [];
+    const html = await render('Before {[1].at(3).toFixed(1)} middle.\n\nAfter {missing.value} end.\n', { bookExpressionErrors: errors });
+    expect(html).toContain('Before  middle.');
+    expect(html).toContain('After  end.');
+    expect(errors.map((error) => (error as { bookProblem?: string }).bookProblem)).toEqual(['content/p/x.mdx:1:8', 'content/p/x.mdx:3:7']);
+    // Without the list, the first error ends the render, as before.
+    expect(((await thrown(() => render('After {missing.value} end.\n'))) as { bookProblem?: string }).bookProblem).toBe('content/p/x.mdx:1:7');
+  });
+});
+
 describe('renderProblemOf', () => {
   it('should make a positioned error of the chapter-renders rule from a labelled error, with the cause in the message', async () => {
     const error = await thrown(() => render('Text.\n\n{missing.value}\n'));
