@@ -12,6 +12,7 @@
  * previous run's listeners are removed), so a chapter no longer published is not brought back by a
  * later save.
  */
+import { existsSync } from 'node:fs';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { loadBookConfig } from './book-config.js';
 import { bookContextFor } from './book-context.js';
@@ -75,6 +76,12 @@ export function chaptersLoader(paths: BookPaths): Loader {
         listeners = [];
         const published = publishedChapterFiles(paths);
         const shared = renderInputsDigest(loadBookConfig(paths));
+        // Astro's glob loader keeps an entry whose text is unchanged as it was, file path included: a
+        // chapter renamed without an edit (`git mv`) kept its old, gone file, and its page failed until
+        // the text changed. An entry whose file is gone is dropped, so the chapter is read from its new file.
+        for (const entry of context.store.values()) {
+          if (entry.filePath !== undefined && !existsSync(new URL(entry.filePath, context.config.root))) context.store.delete(entry.id);
+        }
         for (const kind of CHAPTER_KINDS) {
           const files = published.filter(kind.matches);
           const loader = glob({
