@@ -17,7 +17,7 @@
  * listed, as is an HTML raw cell with a `<script>` (shown without it). A cell tagged `remove-cell` is not
  * on the page, so its heading is no title and its text no description.
  */
-import { cellTagName } from '../notebooks/notebook-to-myst.js';
+import { cellTags } from '../notebooks/notebook-to-myst.js';
 import { describeRawCell, rawCellUse } from '../notebooks/raw-cells.js';
 import { chapterDescription } from './chapter-description.js';
 import type { ChapterIdentity, ConvertedChapter } from './convert-chapter.js';
@@ -66,8 +66,7 @@ export function convertNotebook(source: string, displayPath: string, identity: C
   let description: string | undefined;
   notebook.cells.forEach((cell, index) => {
     const text = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
-    const tags = cell.metadata?.tags;
-    const removed = Array.isArray(tags) && tags.some((tag) => typeof tag === 'string' && cellTagName(tag) === 'remove-cell');
+    const removed = cellTags(cell).has('remove-cell');
     const raw = cell.cell_type === 'raw' ? rawCellUse(cell) : undefined;
     if (raw && !removed && text.trim() !== '') {
       if (raw.shown === false) {

@@ -178,8 +178,8 @@ function endToggle(generated: (line: string) => void): void {
   generated('');
 }
 
-/** The tags of a cell that this book acts on. */
-export function cellTags(cell: NotebookCell): Set<Tag> {
+/** The tags of a cell that this book acts on (the importer reads them too, from its own view of a cell). */
+export function cellTags(cell: Pick<NotebookCell, 'metadata'>): Set<Tag> {
   const tags = cell.metadata?.tags;
   const names = Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string').map(cellTagName) : [];
   return new Set(names.filter((tag): tag is Tag => (TAGS as readonly string[]).includes(tag)));

@@ -65,17 +65,19 @@ export default function remarkExpressionPlaces(options: ExpressionPlacesOptions 
   };
 }
 
+const identifier = (name: string) => ({ type: 'Identifier', name }) as const;
+const member = (object: string, property: string): Expression => ({ type: 'MemberExpression', object: identifier(object), property: identifier(property), computed: false, optional: false });
+
 function cannotThrow(expression: Expression): boolean {
   return expression.type === 'Literal' || (expression.type === 'TemplateLiteral' && expression.expressions.length === 0);
 }
 
 /** `expression` inside the try/catch that labels its error with `place`. */
 function guarded(expression: Expression, place: string): Expression {
-  const identifier = (name: string) => ({ type: 'Identifier', name }) as const;
   const labelled: Expression = {
     type: 'CallExpression',
     optional: false,
-    callee: { type: 'MemberExpression', object: identifier('Object'), property: identifier('assign'), computed: false, optional: false },
+    callee: member('Object', 'assign'),
     arguments: [
       {
         type: 'NewExpression',
@@ -122,13 +124,11 @@ function guarded(expression: Expression, place: string): Expression {
  * throw error;` (`props`: the chapter's, in whose function MDX compiles every expression of the text).
  */
 function noteOrThrow(labelled: Expression): Statement[] {
-  const identifier = (name: string) => ({ type: 'Identifier', name }) as const;
   const declare = (name: string, init: Expression): Statement => ({
     type: 'VariableDeclaration',
     kind: 'const',
     declarations: [{ type: 'VariableDeclarator', id: identifier(name), init }],
   });
-  const member = (object: string, property: string): Expression => ({ type: 'MemberExpression', object: identifier(object), property: identifier(property), computed: false, optional: false });
   const propsIsObject: Expression = {
     type: 'LogicalExpression',
     operator: '&&',
