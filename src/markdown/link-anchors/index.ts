@@ -7,12 +7,12 @@
  *
  * The anchor is a plain `<a href="#id">` with an accessible name and no text of its own (its icon
  * is drawn by CSS); the page script turns it into a copy-link button (src/scripts/copy-link.ts).
- * Runs after KaTeX (typeset-math): an equation's number is read from the TeX annotation KaTeX keeps.
+ * Runs after KaTeX (typeset-math): an equation's number is read from its typeset TeX.
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { isTypesetFormula } from '../typeset-math/formula-element.js';
+import { formulaTexIn, isTypesetFormula } from '../typeset-math/formula-element.js';
 
 /** The class and data attribute that mark a copy-link anchor for the page script and the stylesheet. */
 export const COPY_LINK_CLASS = 'copy-link';
@@ -63,8 +63,8 @@ function anchorFigure(figure: Element, id: string): void {
 
 /** Before the formula (placed in the margin by CSS): "Link to equation (1.2.3)". */
 function anchorEquation(equation: Element, id: string): void {
-  const annotation = findElement(equation, (element) => element.tagName === 'annotation');
-  const number = annotation ? /\\tag\{([^{}]*)\}/.exec(toString(annotation))?.[1] : undefined;
+  const tex = formulaTexIn(equation);
+  const number = tex === undefined ? undefined : /\\tag\{([^{}]*)\}/.exec(tex)?.[1];
   equation.children.unshift(linkAnchor(id, number ? `Link to equation (${number})` : 'Link to equation'));
 }
 

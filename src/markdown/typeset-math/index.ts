@@ -3,14 +3,22 @@
  * elements: `.math-inline`, `.math-display`, and `language-math` code), but each distinct formula once
  * (./typeset.ts). A formula KaTeX cannot parse was reported by the content check (rule `math-parses`);
  * here it becomes KaTeX's own red error rendering, with a message on the file, as with rehype-katex.
+ *
+ * In an MDX chapter a formula becomes one node holding KaTeX's HTML (./formula-element.ts), so the
+ * page is the same but the tree is not thousands of KaTeX's elements long: on a save of 1.2 in dev,
+ * copying them, walking them and serializing them back to HTML took 60–100 ms, and their garbage
+ * more. Markdown chapters keep the elements: Astro's Markdown pipeline re-parses raw HTML anyway.
+ * Formulas in headings and callout titles keep them too: their text is read after this plugin (for
+ * heading ids, "On this page" and link names).
  */
-import type { ElementContent, Root } from 'hast';
+import type { ElementContent, Parents, Root } from 'hast';
 import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { toText } from 'hast-util-to-text';
 import katex from 'katex';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { typesetFormulaNodes } from './typeset.js';
+import { formulaFragment } from './formula-element.js';
+import { typesetFormula, typesetFormulaNodes } from './typeset.js';
 
 export interface TypesetMathOptions {
   /** The book's LaTeX macros (`math.macros` of book.yaml). */
@@ -20,6 +28,7 @@ export interface TypesetMathOptions {
 export default function rehypeTypesetMath(options: TypesetMathOptions = {}) {
   const macros = { ...options.macros };
   return (tree: Root, file: VFile) => {
+    const mdx = file.extname === '.mdx';
     visitParents(tree, 'element', (element, parents) => {
       const classes = Array.isArray(element.properties.className) ? element.properties.className : [];
       const languageMath = classes.includes('language-math');
@@ -35,6 +44,11 @@ export default function rehypeTypesetMath(options: TypesetMathOptions = {}) {
       }
       if (!parent) return;
       const tex = toText(scope, { whitespace: 'pre' });
+      const { html } = typesetFormula(tex, displayMode, macros);
+      if (mdx && html !== undefined && !parents.some(textIsRead)) {
+        parent.children.splice(parent.children.indexOf(scope as never), 1, formulaFragment(html, tex, displayMode));
+        return SKIP;
+      }
       let nodes = typesetFormulaNodes(tex, displayMode, macros);
       if (!nodes) {
         file.message('Could not render math with KaTeX', { place: element.position, ruleId: 'parseerror', source: 'typeset-math' });
@@ -44,6 +58,13 @@ export default function rehypeTypesetMath(options: TypesetMathOptions = {}) {
       return SKIP;
     });
   };
+}
+
+/** Whether the text of an element is read after typesetting: a heading's (its id), a callout title's (a link's name). */
+function textIsRead(ancestor: Parents): boolean {
+  if (ancestor.type !== 'element') return false;
+  const classes = ancestor.properties.className;
+  return /^h[1-6]$/.test(ancestor.tagName) || (Array.isArray(classes) && classes.includes('callout-title'));
 }
 
 /** KaTeX's rendering of a formula with an error (red, with the message as its title). */

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Element, Root } from 'hast';
 import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
@@ -17,6 +18,7 @@ import remarkCallouts from '../../../src/markdown/callouts/index.js';
 import remarkEquations from '../../../src/markdown/equations/index.js';
 import remarkFigures from '../../../src/markdown/figures/index.js';
 import rehypeLinkAnchors from '../../../src/markdown/link-anchors/index.js';
+import rehypeTypesetMath from '../../../src/markdown/typeset-math/index.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 
 const publicDir = makeTempDir('link-anchors-public-');
@@ -55,6 +57,15 @@ describe('rehypeLinkAnchors', () => {
     const html = render('$$\nE = mc^2 \\label{eq-energy}\n$$\n\n$$\nx = 1\n$$\n');
     expect(anchors(html)).toEqual([['#eq-energy', 'Link to equation (1.2.1)']]);
     expect(html).toMatch(/<div id="eq-energy" class="equation"><a class="copy-link"/);
+  });
+
+  it('should number an equation’s link from its TeX in an MDX chapter too, where the formula is one fragment of HTML', () => {
+    const file = new VFile({ value: '$$\nE = mc^2 \\label{eq-energy}\n$$\n', path: 'chapter.mdx' });
+    file.data.bookChapter = { id: '1-2-measure', number: '1.2' };
+    const processor = unified().use(remarkParse).use(remarkMath).use(remarkEquations).use(remarkRehype).use(rehypeTypesetMath).use(rehypeLinkAnchors);
+    const tree = processor.runSync(processor.parse(file), file) as Root;
+    const equation = tree.children.find((node): node is Element => node.type === 'element' && node.properties.id === 'eq-energy');
+    expect(equation?.children.map((child) => (child.type === 'element' ? child.properties.ariaLabel : child.type))).toEqual(['Link to equation (1.2.1)', 'mdxJsxFlowElement']);
   });
 
   it('should put a named callout’s link in its title, and a named dropdown’s after its summary', () => {

@@ -11,6 +11,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { type PluggableList, unified } from 'unified';
 import { VFile } from 'vfile';
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkMath } from '../../../src/markdown/math-check/index.js';
 import rehypeTypesetMath from '../../../src/markdown/typeset-math/index.js';
@@ -21,6 +25,29 @@ function render(source: string, rehypeMath: PluggableList): { html: string; file
   const file = new VFile(source);
   const html = String(unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeMath).use(rehypeStringify).processSync(file));
   return { html, file };
+}
+
+/** The tree of a chapter typeset as an MDX chapter (`chapter.mdx`), and its page as Astro writes it (a fragment's HTML as is). */
+function renderMdx(source: string): { tree: Root; html: string; file: VFile } {
+  const file = new VFile({ value: source, path: 'chapter.mdx' });
+  const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeTypesetMath, { macros });
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  const page = structuredClone(tree);
+  visit(page, (node, index, parent) => {
+    if ((node.type as string) !== 'mdxJsxTextElement' && (node.type as string) !== 'mdxJsxFlowElement') return;
+    const html = (node as unknown as MdxJsxTextElementHast).attributes.find((attribute) => 'name' in attribute && attribute.name === 'set:html')?.value;
+    parent!.children.splice(index!, 1, { type: 'raw', value: String(html) });
+  });
+  return { tree, html: toHtml(page, { allowDangerousHtml: true }), file };
+}
+
+/** The names of the MDX nodes of a tree. */
+function mdxNodes(tree: Root): string[] {
+  const names: string[] = [];
+  visit(tree, (node) => {
+    if ((node.type as string).startsWith('mdxJsx')) names.push(`${node.type}:${(node as unknown as MdxJsxTextElementHast).name}`);
+  });
+  return names;
 }
 
 afterEach(() => {
@@ -89,5 +116,37 @@ describe('rehypeTypesetMath', () => {
     expect(html).toContain('<mstyle mathcolor="#cc0000"><mtext>\\nosuchcommand</mtext></mstyle>');
     expect(file.messages).toHaveLength(1);
     expect(file.messages[0]).toMatchObject({ reason: 'Could not render math with KaTeX', source: 'typeset-math', line: 1 });
+  });
+
+  it('should put each formula of an MDX chapter into the tree as one fragment of KaTeX’s HTML, giving the same page', () => {
+    const source = 'Inline $x \\in \\R^{31}$ and $y_{31}$ here.\n\n$$\n\\hat{y}_{31} = \\sigma(w^\\top x)\n$$\n\n```math\n\\sum_{i=1}^{31} i = 496\n```\n';
+    const mdx = renderMdx(source);
+    expect(mdxNodes(mdx.tree)).toEqual(['mdxJsxTextElement:Fragment', 'mdxJsxTextElement:Fragment', 'mdxJsxFlowElement:Fragment', 'mdxJsxFlowElement:Fragment']);
+    // None of KaTeX's thousands of elements are left in the tree for the plugins after it to walk.
+    let katexElements = 0;
+    visit(mdx.tree, 'element', (element) => void (String(element.properties.className ?? '').includes('katex') && katexElements++));
+    expect(katexElements).toBe(0);
+    expect(mdx.html).toBe(render(source, [[rehypeTypesetMath, { macros }]]).html);
+    expect(mdx.file.messages).toEqual([]);
+  });
+
+  it('should keep KaTeX’s elements for a formula in a heading or a callout title of an MDX chapter, whose text is read after it', () => {
+    const heading = renderMdx('## The $k_{37}$ rule\n\nText $z_{37}$.\n');
+    expect(mdxNodes(heading.tree)).toEqual(['mdxJsxTextElement:Fragment']);
+    const h2 = heading.tree.children.find((node) => node.type === 'element' && node.tagName === 'h2');
+    expect(toHtml(h2!)).toContain('<span class="katex">');
+    const title = unified().use(rehypeTypesetMath).runSync(
+      { type: 'root', children: [{ type: 'element', tagName: 'p', properties: { className: ['callout-title'] }, children: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-inline'] }, children: [{ type: 'text', value: 'q_{37}' }] }] }] } as Root,
+      new VFile({ path: 'chapter.mdx' }),
+    ) as Root;
+    expect(mdxNodes(title)).toEqual([]);
+    expect(toHtml(title)).toContain('<span class="katex">');
+  });
+
+  it('should render a formula KaTeX cannot parse in an MDX chapter in KaTeX’s red, with a message on the file', () => {
+    const { tree, html, file } = renderMdx('Bad $\\nosuchcommand{41}$.\n');
+    expect(mdxNodes(tree)).toEqual([]);
+    expect(html).toContain('<mstyle mathcolor="#cc0000"><mtext>\\nosuchcommand</mtext></mstyle>');
+    expect(file.messages).toHaveLength(1);
   });
 });
