@@ -27,6 +27,9 @@ import { footnoteLabels, parseDirectiveBody, parseDirectiveInline } from '../dir
 import { type Directive, optionPlace, readDirective } from '../directives/parse-directive.js';
 
 /** Each admonition name and its default title. */
+/** The class of a callout's title (`<p>`, or a dropdown's `<summary>`), which the anchor and math plugins look for. */
+export const CALLOUT_TITLE_CLASS = 'callout-title';
+
 export const CALLOUT_TITLES: Record<string, string> = {
   note: 'Note',
   tip: 'Tip',
@@ -125,7 +128,7 @@ function calloutOf(directive: Directive, labels: string[], file: VFile | undefin
     children: [
       {
         type: 'paragraph',
-        data: { hName: dropdown ? 'summary' : 'p', hProperties: { className: ['callout-title'] } },
+        data: { hName: dropdown ? 'summary' : 'p', hProperties: { className: [CALLOUT_TITLE_CLASS] } },
         children: titleChildren,
       },
       ...parseDirectiveBody(directive.body, directive.bodyLine, labels),

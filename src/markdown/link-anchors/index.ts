@@ -12,6 +12,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { CALLOUT_TITLE_CLASS } from '../callouts/index.js';
 import { formulaTexIn, isTypesetFormula } from '../typeset-math/formula-element.js';
 
 /** The class and data attribute that mark a copy-link anchor for the page script and the stylesheet. */
@@ -75,7 +76,7 @@ function anchorEquation(equation: Element, id: string): void {
  */
 function anchorCallout(callout: Element, id: string): void {
   const kind = classList(callout).find((name) => name.startsWith('callout-') && name !== 'callout-dropdown')?.slice('callout-'.length) ?? 'note';
-  const title = childElement(callout, (child) => classList(child).includes('callout-title'));
+  const title = childElement(callout, (child) => classList(child).includes(CALLOUT_TITLE_CLASS));
   const anchor = linkAnchor(id, `Link to ${kind} “${title ? toString(title).trim() : kind}”`);
   if (!title) callout.children.unshift(anchor);
   else if (title.tagName === 'summary') callout.children.splice(callout.children.indexOf(title) + 1, 0, anchor);

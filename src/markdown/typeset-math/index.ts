@@ -17,6 +17,7 @@ import { toText } from 'hast-util-to-text';
 import katex from 'katex';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
+import { CALLOUT_TITLE_CLASS } from '../callouts/index.js';
 import { formulaFragment } from './formula-element.js';
 import { typesetFormula, typesetFormulaNodes } from './typeset.js';
 
@@ -44,8 +45,8 @@ export default function rehypeTypesetMath(options: TypesetMathOptions = {}) {
       }
       if (!parent) return;
       const tex = toText(scope, { whitespace: 'pre' });
-      const { html } = typesetFormula(tex, displayMode, macros);
-      if (mdx && html !== undefined && !parents.some(textIsRead)) {
+      const html = mdx && !parents.some(textIsRead) ? typesetFormula(tex, displayMode, macros).html : undefined;
+      if (html !== undefined) {
         parent.children.splice(parent.children.indexOf(scope as never), 1, formulaFragment(html, tex, displayMode));
         return SKIP;
       }
@@ -64,7 +65,7 @@ export default function rehypeTypesetMath(options: TypesetMathOptions = {}) {
 function textIsRead(ancestor: Parents): boolean {
   if (ancestor.type !== 'element') return false;
   const classes = ancestor.properties.className;
-  return /^h[1-6]$/.test(ancestor.tagName) || (Array.isArray(classes) && classes.includes('callout-title'));
+  return /^h[1-6]$/.test(ancestor.tagName) || (Array.isArray(classes) && classes.includes(CALLOUT_TITLE_CLASS));
 }
 
 /** KaTeX's rendering of a formula with an error (red, with the message as its title). */
