@@ -6,7 +6,6 @@ import { bookPipelineOptions } from './src/book/pipeline-options.js';
 import bookIntegration from './src/integrations/book.js';
 import { quietBuildWarnings } from './src/integrations/quiet-build-warnings.js';
 import { bookRehypePlugins, bookRemarkPlugins } from './src/markdown/pipeline.js';
-import remarkSmartPunctuation from './src/markdown/smart-punctuation/index.js';
 
 // The book's settings (content/book.yaml, validated once; `BASE=/course/rai/ npm run build` overrides
 // its base path). An invalid file yields defaults here: the content check lists its errors and fails the build.
@@ -34,9 +33,9 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: 'light-dark()' },
     processor: unified({
       // Smart punctuation as Astro's `smartypants` does it, at the same place (first after GFM), done
-      // faster by the book's own plugin (src/markdown/smart-punctuation/index.ts).
+      // faster by the book's own plugin, the first of the structural ones (src/markdown/pipeline.ts).
       smartypants: false,
-      remarkPlugins: [remarkSmartPunctuation, ...bookRemarkPlugins(pipeline)],
+      remarkPlugins: bookRemarkPlugins(pipeline),
       rehypePlugins: bookRehypePlugins(pipeline),
     }),
   },

@@ -41,6 +41,7 @@ import remarkProblemAnchors from './problem-anchors/index.js';
 import remarkRawLatexCheck from './raw-latex-check/index.js';
 import remarkRolePlaceholders from './role-placeholders/index.js';
 import remarkSelfCheck from './self-check/index.js';
+import remarkSmartPunctuation from './smart-punctuation/index.js';
 
 /**
  * What the plugins need of the whole book, as data: the book model (src/book/book-context.ts) provides
@@ -98,7 +99,9 @@ export interface StructuralOptions {
 }
 
 /**
- * remark plugins that give a chapter its structure, in order: syntax (math, amsmath environments,
+ * remark plugins that give a chapter its structure, in order: smart punctuation (where Astro's
+ * `smartypants` would run it, first after GFM: titles of sections and figures read the same in the
+ * whole-book indexes as on the page); syntax (math, amsmath environments,
  * colon-fenced directives); the chapter's context and its `# Title` heading; directives (callouts,
  * images, figures, the bibliography's place) whose bodies are Markdown, so roles inside them are typed
  * next; roles; labels and equation numbers. The book's whole-book indexes (cross-reference targets,
@@ -107,6 +110,7 @@ export interface StructuralOptions {
  */
 export function structuralRemarkPlugins(options: StructuralOptions): RemarkPlugins {
   return [
+    remarkSmartPunctuation,
     remarkMath,
     remarkAmsmath,
     remarkDirectives,
