@@ -84,10 +84,17 @@ export function chaptersLoader(paths: BookPaths): Loader {
         }
         for (const kind of CHAPTER_KINDS) {
           const files = published.filter(kind.matches);
+          if (files.length === 0) {
+            // None of this kind (most books have no notebook): drop its entries, as its glob loader
+            // would, without running one on a pattern that matches nothing, which warns "No files
+            // found" in every build and after every save — nothing an author can act on.
+            const store = storeOfKind(context.store, kind.matches);
+            for (const id of [...store.keys()]) store.delete(id);
+            continue;
+          }
           const loader = glob({
             base: paths.content,
-            // A pattern that matches nothing keeps the collection valid while no chapter is published.
-            pattern: files.length > 0 ? files : [`__no-published-chapters__${kind.placeholder}`],
+            pattern: files,
             generateId: ({ data }) => String(data.id),
             // In dev only: a build renders each chapter once either way, and a module per chapter
             // would be compiled for both of its server environments (twice the work).
@@ -122,8 +129,8 @@ type Store = LoaderContext['store'];
  * it loads), so it is rendered when the collection loads, as before.
  */
 const CHAPTER_KINDS = [
-  { matches: (file: string) => !file.endsWith('.ipynb'), placeholder: '.md', devOptions: { deferRender: true, retainBody: false } },
-  { matches: (file: string) => file.endsWith('.ipynb'), placeholder: '.ipynb', devOptions: {} },
+  { matches: (file: string) => !file.endsWith('.ipynb'), devOptions: { deferRender: true, retainBody: false } },
+  { matches: (file: string) => file.endsWith('.ipynb'), devOptions: {} },
 ] as const;
 
 /** The collection's store as one kind's loader sees it: only the entries of its own files. */

@@ -22,7 +22,7 @@ describe('the build output', () => {
     expect(output).not.toMatch(/Stack trace|^\s+at .*\(.*:\d+:\d+\)$/m);
   });
 
-  it('should print no MODULE_LEVEL_DIRECTIVE warning for the .mdx chapters of a clean build, ship nothing of the dev server, and leave no temporary folder', async () => {
+  it('should print no MODULE_LEVEL_DIRECTIVE warning for the .mdx chapters of a clean build, nor one about notebooks the book does not have, ship nothing of the dev server, and leave no temporary folder', async () => {
     // The build's own temporary folder, to see what it leaves there.
     const temporary = makeTempDir('build-tmpdir-');
     const { code, output, outDir } = await astroBuild({ bookRoot: fixture('sample-book'), env: { TMPDIR: temporary } });
@@ -31,6 +31,9 @@ describe('the build output', () => {
     const leftovers = readdirSync(temporary, { recursive: true, encoding: 'utf8' }).filter((name) => path.basename(name) === 'sw.js');
     expect(leftovers).toEqual([]);
     expect(output).not.toMatch(/MODULE_LEVEL_DIRECTIVE|module level directive/);
+    // A book without notebooks: no "No files found" from a loader looking for them.
+    expect(output).not.toMatch(/No files found/);
+    expect(output).toMatch(/Content check: 0 error\(s\)/);
     // The planned chapter's notice, once per build.
     expect(output.match(/Chapter `s-3-later` is planned/g)).toHaveLength(1);
     // The dev server's problem panel and its anchors are not part of a build.
