@@ -17,6 +17,7 @@
  *   npm run bench:dev -- --books real --edits 10
  *   npm run bench:dev -- --books 50,200
  *   npm run bench:dev -- --books real --chapter content/4-special-topics/4-1-genai.mdx:generative-ai/
+ *   npm run bench:dev -- --books real --profile prof   # the dev server's CPU profile, in prof/
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     edits: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
     keep: { type: 'boolean', default: false },
+    // Write the dev server's CPU profile (node --cpu-prof) into this folder, for a look at where a save's time goes.
+    profile: { type: 'string' },
     // Which chapter of this book to edit, as `file:page` (default: 1.2, its heaviest in math and figures).
     chapter: { type: 'string', default: 'content/1-fairness/1-2-measure.mdx:measuring-fairness/' },
   },
@@ -121,7 +124,8 @@ interface Measure {
 async function measure(book: Book): Promise<Measure> {
   const port = await freePort();
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(BASE|BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|BOOK_.*)$/.test(name)));
-  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+  const profiling = values.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)] : [];
+  const child = spawn(process.execPath, [...profiling, path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: projectRoot,
     env: { ...env, FORCE_COLOR: '0', NO_COLOR: '1', BOOK_ROOT: book.root, BOOK_CACHE_DIR: path.join(book.root, '.cache'), BOOK_DEV_TIMINGS: '1' },
   });

@@ -13,8 +13,8 @@ import { type BookChapter, type BookModel, buildBookModel } from './book-model.j
 import { type ChapterCounts, countChapter } from './chapter-counts.js';
 import type { BookPaths } from './book-paths.js';
 import { type ChapterFile, listChapterFiles } from './chapter-files.js';
-import { type CitationOccurrence, indexBookCitations } from './citation-index.js';
-import { collectCrossReferenceTargets, type CrossReferenceTargets } from './cross-reference-targets.js';
+import { type CitationOccurrence, collectCitations, indexBookCitations } from './citation-index.js';
+import { type ChapterTarget, collectCrossReferenceTargets, type CrossReferenceTargets, targetsOfTree } from './cross-reference-targets.js';
 import { type ChapterStructure, parseChapterStructureWithMessages } from './parse-chapter.js';
 import { processWide } from '../process/process-wide.js';
 
@@ -45,6 +45,21 @@ export interface BookContext {
    * exercises), by id, from the shared structural trees; absent for a chapter that does not parse.
    */
   counts(): Map<string, ChapterCounts>;
+  /**
+   * A chapter's tree as rendering has it right after the structural plugins, and the text it was
+   * parsed from (src/markdown/structure-handover/): when that text is the chapter file's (up to its
+   * frontmatter) and the indexes kept of the chapter are stale, they are read from this tree, so the
+   * chapter just saved is not parsed again before its page is served.
+   */
+  structured(filePath: string, source: string, tree: Root): void;
+}
+
+/** What the whole-book indexes keep of one chapter, read from its structural tree once per source. */
+interface ChapterIndexes {
+  source: string;
+  targets: ChapterTarget[];
+  citations: CitationOccurrence[];
+  counts: ChapterCounts;
 }
 
 /** A chapter's structural tree: parsed once per state of the sources, whoever asks first. */
@@ -101,6 +116,8 @@ export function createBookContext(paths: BookPaths): BookContext {
   // (figure and equation numbers), so an edit of one chapter re-parses that chapter only.
   const structures = new Map<string, ChapterStructure>();
   const structureKey = (chapterFile: ChapterFile, chapter: BookChapter) => `${chapterFile.path}\n${chapter.id}\n${chapter.number}`;
+  // What the indexes read of each chapter, by the same key: from the shared tree, or from a render's.
+  const indexes = new Map<string, ChapterIndexes>();
   // Stat, don't read: this runs for every chapter rendered, and files rarely change during a build.
   const current = (): State => {
     // Listing and stating every chapter file is N stats per call, and pages call this many times each.
@@ -115,6 +132,7 @@ export function createBookContext(paths: BookPaths): BookContext {
         return chapterFile ? [structureKey(chapterFile, chapter)] : [];
       }));
       for (const key of structures.keys()) if (!live.has(key)) structures.delete(key);
+      for (const key of indexes.keys()) if (!live.has(key)) indexes.delete(key);
     }
     cached.generation = sources.generation;
     return cached;
@@ -128,6 +146,16 @@ export function createBookContext(paths: BookPaths): BookContext {
     return parsed;
   };
   const parse: StructureParser = (chapterFile, chapter) => structure(chapterFile, chapter).tree;
+  const indexesOf = (chapterFile: ChapterFile, chapter: BookChapter): ChapterIndexes | undefined => {
+    const key = structureKey(chapterFile, chapter);
+    const kept = indexes.get(key);
+    if (kept?.source === chapterFile.source) return kept;
+    const tree = structure(chapterFile, chapter).tree;
+    if (!tree) return undefined;
+    const read = indexTree(tree, chapter.id, chapterFile.source, 0);
+    indexes.set(key, read);
+    return read;
+  };
   return {
     model: () => current().model,
     chapterOfFile(absolutePath) {
@@ -144,12 +172,12 @@ export function createBookContext(paths: BookPaths): BookContext {
     },
     targets() {
       const state = current();
-      state.targets ??= collectCrossReferenceTargets(state.model, paths, parse);
+      state.targets ??= collectCrossReferenceTargets(state.model, paths, (chapterFile, chapter) => indexesOf(chapterFile, chapter)?.targets);
       return state.targets;
     },
     citations() {
       const state = current();
-      state.citations ??= indexBookCitations(state.model, paths, parse);
+      state.citations ??= indexBookCitations(state.model, paths, (chapterFile, chapter) => indexesOf(chapterFile, chapter)?.citations);
       return state.citations;
     },
     structures: () => parse,
@@ -159,19 +187,35 @@ export function createBookContext(paths: BookPaths): BookContext {
       const chapterFile = model.chapterFiles.get(chapterId);
       return chapter && chapterFile ? structure(chapterFile, chapter) : undefined;
     },
-    forgetStructures: () => structures.clear(),
+    forgetStructures() {
+      structures.clear();
+      indexes.clear();
+    },
     counts() {
       const state = current();
       if (!state.counts) {
-        const structure = parse;
         state.counts = new Map();
         for (const chapter of state.model.chapters) {
           const chapterFile = state.model.chapterFiles.get(chapter.id);
-          const tree = chapterFile && structure(chapterFile, chapter, paths);
-          if (tree) state.counts.set(chapter.id, countsOf(tree));
+          const read = chapterFile && indexesOf(chapterFile, chapter);
+          if (read) state.counts.set(chapter.id, read.counts);
         }
       }
       return state.counts;
+    },
+    structured(filePath, source, tree) {
+      const { model } = current();
+      const id = this.chapterOfFile(filePath)?.id;
+      const chapter = id === undefined ? undefined : model.chapters.find((candidate) => candidate.id === id);
+      const chapterFile = id === undefined ? undefined : model.chapterFiles.get(id);
+      // A notebook's lines are its converted source's, which only the structural pass maps back.
+      if (!chapter || !chapterFile || chapterFile.path.endsWith('.ipynb')) return;
+      const key = structureKey(chapterFile, chapter);
+      if (indexes.get(key)?.source === chapterFile.source) return;
+      const shift = renderedLineShift(chapterFile.source, source);
+      // Rendered from another text than the file holds now (saved again meanwhile): parse it when asked.
+      if (shift === undefined) return;
+      indexes.set(key, indexTree(tree, chapter.id, chapterFile.source, shift));
     },
     citedKeys() {
       const state = current();
@@ -181,12 +225,32 @@ export function createBookContext(paths: BookPaths): BookContext {
   };
 }
 
-// A shared tree is never changed: counted once, however many states of the book it lives through.
-const countsByTree = new WeakMap<Root, ChapterCounts>();
-function countsOf(tree: Root): ChapterCounts {
-  let counts = countsByTree.get(tree);
-  if (!counts) countsByTree.set(tree, (counts = countChapter(tree)));
-  return counts;
+/** Read a chapter's indexes from its structural tree, whose lines are the file's less `lineShift`. */
+function indexTree(tree: Root, chapterId: string, source: string, lineShift: number): ChapterIndexes {
+  const targets = targetsOfTree(tree);
+  return {
+    source,
+    targets: lineShift === 0 ? targets : targets.map(({ target, line }) => ({ target, line: line === undefined ? undefined : line + lineShift })),
+    citations: collectCitations(tree, chapterId),
+    counts: countChapter(tree),
+  };
+}
+
+const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/;
+
+/**
+ * How many lines a chapter file has before the text Astro rendered of it, or undefined when that text
+ * is not the file's: an `.mdx` file is rendered whole with its frontmatter blanked out (the same
+ * lines: 0), a `.md` file's body without its frontmatter (its line breaks).
+ */
+export function renderedLineShift(fileSource: string, rendered: string): number | undefined {
+  if (rendered === fileSource) return 0;
+  const frontmatter = FRONTMATTER.exec(fileSource)?.[0];
+  if (!frontmatter) return undefined;
+  const body = fileSource.slice(frontmatter.length);
+  if (rendered === body) return frontmatter.split('\n').length - 1;
+  if (rendered.length === fileSource.length && rendered.endsWith(body) && rendered.slice(0, frontmatter.length).trim() === '') return 0;
+  return undefined;
 }
 
 function realPath(file: string): string {

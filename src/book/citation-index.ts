@@ -8,8 +8,9 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Cite } from '../markdown/myst-roles/types.js';
-import type { BookModel } from './book-model.js';
+import type { BookChapter, BookModel } from './book-model.js';
 import type { BookPaths } from './book-paths.js';
+import type { ChapterFile } from './chapter-files.js';
 import { parseChapterStructure } from './parse-chapter.js';
 
 export interface CitationOccurrence {
@@ -21,14 +22,8 @@ export interface CitationOccurrence {
   section?: { title: string; id: string };
 }
 
-// A shared tree is never changed (src/book/book-context.ts): its citations are collected once, so
-// that a save in dev does not walk every other chapter again.
-const citationsByTree = new WeakMap<Root, { chapterId: string; occurrences: CitationOccurrence[] }>();
-
 /** Every citation of a chapter tree, in document order. */
 export function collectCitations(tree: Root, chapterId: string): CitationOccurrence[] {
-  const kept = citationsByTree.get(tree);
-  if (kept?.chapterId === chapterId) return kept.occurrences;
   const occurrences: CitationOccurrence[] = [];
   const counts = new Map<string, number>();
   const slugger = new GithubSlugger();
@@ -45,18 +40,24 @@ export function collectCitations(tree: Root, chapterId: string): CitationOccurre
       }
     }
   });
-  citationsByTree.set(tree, { chapterId, occurrences });
   return occurrences;
 }
 
-/** The citations of every published chapter of the book, in reading order. */
-export function indexBookCitations(model: BookModel, paths: BookPaths, parse: typeof parseChapterStructure = parseChapterStructure): CitationOccurrence[] {
+/** A chapter's citations (undefined when it does not parse): by default from a fresh structural parse. */
+export type ChapterCitationsOf = (chapterFile: ChapterFile, chapter: BookChapter, paths: BookPaths) => CitationOccurrence[] | undefined;
+
+const parsedCitations: ChapterCitationsOf = (chapterFile, chapter, paths) => {
+  const tree = parseChapterStructure(chapterFile, chapter, paths);
+  return tree && collectCitations(tree, chapter.id);
+};
+
+/** The citations of every published chapter of the book, in reading order (as `citationsOf` gives them). */
+export function indexBookCitations(model: BookModel, paths: BookPaths, citationsOf: ChapterCitationsOf = parsedCitations): CitationOccurrence[] {
   const all: CitationOccurrence[] = [];
   for (const chapter of model.chapters) {
     const chapterFile = model.chapterFiles.get(chapter.id);
-    if (!chapterFile) continue;
-    const tree = parse(chapterFile, chapter, paths);
-    if (tree) all.push(...collectCitations(tree, chapter.id));
+    const found = chapterFile && citationsOf(chapterFile, chapter, paths);
+    if (found) all.push(...found);
   }
   return all;
 }

@@ -13,11 +13,21 @@ import type { LabelTarget, ResolvableTargets } from '../markdown/crossrefs/targe
 import { relocateNotebookMessages } from '../notebooks/notebook-chapter.js';
 import type { BookChapter, BookModel } from './book-model.js';
 import type { BookPaths } from './book-paths.js';
+import type { ChapterFile } from './chapter-files.js';
 import { parseChapterStructure } from './parse-chapter.js';
 
-type StructureParser = typeof parseChapterStructure;
-
 export type { LabelTarget };
+
+/** A label of one chapter, found in its structural tree, with its line in the chapter file. */
+export type ChapterTarget = { target: Omit<LabelTarget, 'chapterId' | 'file'>; line: number | undefined };
+
+/** A chapter's targets (undefined when it does not parse): by default from a fresh structural parse. */
+export type ChapterTargetsOf = (chapterFile: ChapterFile, chapter: BookChapter, paths: BookPaths) => ChapterTarget[] | undefined;
+
+const parsedTargets: ChapterTargetsOf = (chapterFile, chapter, paths) => {
+  const tree = parseChapterStructure(chapterFile, chapter, paths);
+  return tree && targetsOfTree(tree);
+};
 
 /** The targets, with the book's chapters (the cross-reference plugin reads a subset of them). */
 export interface CrossReferenceTargets extends ResolvableTargets {
@@ -27,18 +37,18 @@ export interface CrossReferenceTargets extends ResolvableTargets {
   files: VFile[];
 }
 
-/** Collect the targets of every published chapter of `model` (from trees `parse` gives, e.g. shared ones). */
-export function collectCrossReferenceTargets(model: BookModel, paths: BookPaths, parse: StructureParser = parseChapterStructure): CrossReferenceTargets {
+/** Collect the targets of every published chapter of `model` (as `targetsOf` gives them, e.g. kept ones). */
+export function collectCrossReferenceTargets(model: BookModel, paths: BookPaths, targetsOf: ChapterTargetsOf = parsedTargets): CrossReferenceTargets {
   const chapters = new Map(model.parts.flatMap((part) => part.chapters).map((chapter) => [chapter.id, chapter]));
   const labels = new Map<string, LabelTarget>();
   const files: VFile[] = [];
   for (const chapter of model.chapters) {
     const chapterFile = model.chapterFiles.get(chapter.id);
     if (!chapterFile) continue;
-    const tree = parse(chapterFile, chapter, paths);
-    if (!tree) continue;
+    const found = targetsOf(chapterFile, chapter, paths);
+    if (!found) continue;
     const messages = new VFile({ path: chapterFile.displayPath });
-    for (const { target, line } of targetsOfTree(tree)) {
+    for (const { target, line } of found) {
       const existing = labels.get(target.label);
       if (existing) {
         messages.message(
@@ -56,16 +66,8 @@ export function collectCrossReferenceTargets(model: BookModel, paths: BookPaths,
   return { chapters, labels, files };
 }
 
-type ChapterTarget = { target: Omit<LabelTarget, 'chapterId' | 'file'>; line: number | undefined };
-
-// A tree is parsed once per source of its chapter (src/book/book-context.ts) and never changed: its
-// targets are read once too, so that a save in dev does not walk every other chapter again.
-const targetsByTree = new WeakMap<Root, ChapterTarget[]>();
-
 /** The labelled things of one chapter's structural tree, in document order. */
-function targetsOfTree(tree: Root): ChapterTarget[] {
-  const kept = targetsByTree.get(tree);
-  if (kept) return kept;
+export function targetsOfTree(tree: Root): ChapterTarget[] {
   const found: ChapterTarget[] = [];
   visit(tree, (node) => {
     if (node.type === 'heading' && node.data?.label) {
@@ -89,6 +91,5 @@ function targetsOfTree(tree: Root): ChapterTarget[] {
       found.push({ target: { kind: 'equation', label: id, anchor: id, title: '', number }, line: node.position?.start.line });
     }
   });
-  targetsByTree.set(tree, found);
   return found;
 }

@@ -3,6 +3,7 @@
  * chapters with them (MDX inherits it), and the content check parses every chapter with the same
  * remark plugins so its diagnostics are exactly what rendering would meet.
  */
+import type { Root } from 'mdast';
 import remarkMath from 'remark-math';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { CitationStyle } from '../bibliography/csl-formatter.js';
@@ -42,6 +43,7 @@ import remarkRawLatexCheck from './raw-latex-check/index.js';
 import remarkRolePlaceholders from './role-placeholders/index.js';
 import remarkSelfCheck from './self-check/index.js';
 import remarkSmartPunctuation from './smart-punctuation/index.js';
+import remarkStructureHandover from './structure-handover/index.js';
 
 /**
  * What the plugins need of the whole book, as data: the book model (src/book/book-context.ts) provides
@@ -54,6 +56,12 @@ export interface PipelineBook {
   targets(): ResolvableTargets;
   /** The keys the book cites, in order of first citation (numbering and disambiguation are the book's). */
   citedKeys(): string[];
+  /**
+   * Rendering hands over each chapter's tree right after the structural plugins, with the text it
+   * was parsed from: the book may index the chapter from it rather than parse it again (the chapter
+   * just saved, in dev). The tree is the render's, read at once and not kept.
+   */
+  structured?(filePath: string, source: string, tree: Root): void;
 }
 
 export interface PipelineOptions {
@@ -142,6 +150,8 @@ export function bookRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     // Counted for `npm run bench:scale`: each chapter should be checked once and rendered once.
     () => () => countWork(options.checkOnly ? 'content checks' : 'renders'),
     ...structuralRemarkPlugins({ publicDir: options.publicDir, base: options.base, chapterOfFile: (file) => options.book.chapterOfFile(file) }),
+    // Rendering only: the content check starts from the book's own structural pass.
+    ...(options.checkOnly ? [] : ([[remarkStructureHandover, { structured: (filePath: string, source: string, tree: Root) => options.book.structured?.(filePath, source, tree) }]] satisfies RemarkPlugins)),
     ...resolverRemarkPlugins(options),
   ];
 }

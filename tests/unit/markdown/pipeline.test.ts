@@ -11,6 +11,7 @@ import { bookRemarkPlugins, type PipelineOptions, structuralRemarkPlugins } from
 import remarkExpressionPlaces from '../../../src/markdown/expression-places/index.js';
 import remarkProblemAnchors from '../../../src/markdown/problem-anchors/index.js';
 import remarkSelfCheck from '../../../src/markdown/self-check/index.js';
+import remarkStructureHandover from '../../../src/markdown/structure-handover/index.js';
 
 const options: PipelineOptions = {
   publicDir: 'public',
@@ -36,7 +37,7 @@ describe('the book’s remark plugins', () => {
     expect(structural).toContain(remarkSelfCheck);
   });
 
-  it('should check in the content check what rendering checks, without formatting citations, moving answers, placing expressions\' errors or marking problems for the dev panel', () => {
+  it('should check in the content check what rendering checks, without handing its tree to the book, formatting citations, moving answers, placing expressions\' errors or marking problems for the dev panel', () => {
     const rendering = pluginsOf(bookRemarkPlugins(options));
     const checking = pluginsOf(bookRemarkPlugins({ ...options, checkOnly: true }));
     expect(rendering).toEqual(expect.arrayContaining([remarkCitationKeys, remarkCitations, remarkAnswers, remarkMathCheck]));
@@ -44,6 +45,6 @@ describe('the book’s remark plugins', () => {
     expect(checking).not.toContain(remarkCitations);
     expect(checking).not.toContain(remarkAnswers);
     // Beyond the work counter (a closure of each call), that is the whole difference.
-    expect(rendering.slice(1).filter((plugin) => !checking.includes(plugin))).toEqual([remarkCitations, remarkAnswers, remarkExpressionPlaces, remarkProblemAnchors]);
+    expect(rendering.slice(1).filter((plugin) => !checking.includes(plugin))).toEqual([remarkStructureHandover, remarkCitations, remarkAnswers, remarkExpressionPlaces, remarkProblemAnchors]);
   });
 });
