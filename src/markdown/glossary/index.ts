@@ -17,6 +17,7 @@ import type { VFile } from 'vfile';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { RuleId } from '../../diagnostics/rule-ids.js';
 import type { GlossaryTerm } from '../myst-roles/types.js';
+import { smartPunctuationOf } from '../smart-punctuation/index.js';
 
 /** What the plugin needs of a glossary (the book's is `src/book/glossary.ts`). */
 export interface Glossary {
@@ -56,7 +57,8 @@ export default function remarkGlossaryTerms(options: GlossaryTermOptions) {
 export function resolveGlossaryTerms(tree: Root, file: VFile, glossary: Glossary, base: string, displayPath = 'content/glossary.yaml'): void {
   const linked = new Set<string>();
   visit(tree, 'glossaryTerm', (node: GlossaryTerm) => {
-    const text = node.text ?? node.term;
+    // A role's text is not part of the text smart punctuation reads: "Goodhart's law" is curled here.
+    const text = smartPunctuationOf(node.text ?? node.term);
     const entry = node.term === '' ? undefined : glossary.lookup(node.term);
     if (!entry) {
       const reason =

@@ -26,6 +26,7 @@ import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { RuleId } from '../../diagnostics/rule-ids.js';
 import { INTERACTIVE_WIDGETS, type InteractiveWidget } from '../../interactive/widgets.js';
 import type { Directive } from '../directives/parse-directive.js';
+import { smartPunctuationOf } from '../smart-punctuation/index.js';
 
 /** The directive's parts: the widget's name, the options (with the line each is on). */
 export interface InteractiveDirective {
@@ -68,7 +69,7 @@ export function interactiveWidgetNode(node: Code, directive: InteractiveDirectiv
   const element: MdxJsxFlowElement = {
     type: 'mdxJsxFlowElement',
     name: widget.component,
-    attributes: [attribute('alt', directive.alt ?? ''), ...Object.entries(directive.options).map(([name, value]) => attribute(name, value))],
+    attributes: [attribute('alt', smartPunctuationOf(directive.alt ?? '')), ...Object.entries(directive.options).map(([name, value]) => attribute(name, value))],
     children: [],
     position: node.position,
   };

@@ -12,7 +12,7 @@
  * gives back the text unchanged: skipping it changes nothing (the unit test compares both plugins on
  * every chapter of the book, and the built pages are the same byte for byte).
  */
-import type { Nodes, Parents, Root } from 'mdast';
+import type { Nodes, Parents, Root, Text } from 'mdast';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
 import { visit } from 'unist-util-visit';
@@ -58,9 +58,46 @@ export default function remarkSmartPunctuation() {
         start += 1;
       }
     }
+    apostrophesAfterLeaves(tree);
   };
+}
+
+// Text nodes and inline nodes without text of their own between which a quote may sit.
+const LEAVES = new Set(['inlineMath', 'inlineCode', 'mystRole', 'image', 'imageReference', 'mdxTextExpression']);
+
+/**
+ * Where smartypants goes wrong: the text of inline math and of a MyST role is not part of the text
+ * it reads, so in "$b$'s threshold" or "{term}`proxy`'s quality" it sees "'s" at the start of a
+ * word and curls it as an opening quote (‘s). A quote glued to the end of such a node closes or is
+ * an apostrophe: it is turned into ’. (remark-smartypants, which Astro runs, does the same wrong
+ * thing; the test compares the book's plugin with it plus this step.)
+ */
+export function apostrophesAfterLeaves(tree: Root): void {
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const children = node.children as Nodes[];
+    for (let index = 1; index < children.length; index++) {
+      const child = children[index];
+      const before = children[index - 1];
+      if (child?.type === 'text' && before && LEAVES.has(before.type) && child.value.startsWith('‘')) {
+        child.value = `’${child.value.slice(1)}`;
+      }
+    }
+  });
 }
 
 function outsideCode(parent: Parents): boolean {
   return parent.type !== 'mdxJsxTextElement' || (typeof parent.name === 'string' && !CODE_ELEMENTS.has(parent.name));
 }
+
+/**
+ * A plain text shown on a page outside the chapter's Markdown (a learning objective or a description
+ * from the frontmatter) with the same smart punctuation as the chapter's text.
+ */
+export function smartPunctuationOf(text: string): string {
+  const node: Text = { type: 'text', value: text };
+  textPunctuation({ type: 'root', children: [{ type: 'paragraph', children: [node] }] });
+  return node.value;
+}
+
+const textPunctuation = remarkSmartPunctuation();

@@ -37,4 +37,10 @@ describe('parseDirectiveBody', () => {
     expect((parseDirectiveInline(caption, 1, ['a'])).some((node) => node.type === 'footnoteReference')).toBe(true);
     expect((parseDirectiveInline(caption, 1)).some((node) => node.type === 'footnoteReference')).toBe(false);
   });
+
+  it('should give a body the smart punctuation of the chapter text around it (the chapter’s pass ran before the body was parsed out)', () => {
+    const inline = parseDirectiveInline("Move each group's threshold -- or \"jump\" to group $b$'s best...", 1);
+    const text = inline.filter((node): node is Text => node.type === 'text').map((node) => node.value).join('|');
+    expect(text).toBe('Move each group’s threshold — or “jump” to group |’s best…');
+  });
 });

@@ -129,7 +129,8 @@ describe('remarkEpigraphs after the directives (as in the book’s pipeline)', (
   it('should leave a figure whose caption has a spaced dash a figure, with its id', () => {
     const html = renderBook('```{figure} /figures/loop.svg\n:name: fig-loop\n:alt: A loop.\nThe agent -- environment loop.\n```\n');
     expect(html).toMatch(/^<figure id="fig-loop" class="figure">/);
-    expect(html).toContain('<figcaption><span class="figure-number">Figure 1</span> The agent -- environment loop.</figcaption>');
+    // The caption's dash is punctuated like the chapter's text (an em dash).
+    expect(html).toContain('<figcaption><span class="figure-number">Figure 1</span> The agent — environment loop.</figcaption>');
     expect(html).not.toContain('epigraph');
   });
 

@@ -99,6 +99,8 @@ describe('the glossary file', () => {
       'A <strong>strong</strong> <code>code</code> <a href="https://example.org">link</a> &amp; ',
     );
     expect(renderDefinition('Bounded by $e^\\varepsilon$.').problem).toMatch(/contains math/);
+    // The chapters' smart punctuation, not in code.
+    expect(renderDefinition("A model's \"score\" -- see `it's`.").html).toBe('A model’s “score” — see <code>it\'s</code>.');
     expect(renderDefinition('One.\n\nTwo.').problem).toMatch(/one paragraph/);
     expect(renderDefinition('See [the chapter](/privacy/).').problem).toMatch(/absolute https:\/\/ URLs/);
   });
@@ -128,6 +130,13 @@ describe('the {term} role', () => {
     expect(html).toContain('>proxies</a>');
     expect(html).toContain('href="/course/rai/glossary/#term-goodharts-law"');
     expect(html).toContain('>a measure that became a target</a>');
+  });
+
+  it('should show a term written with a straight apostrophe with the curly one of the text around it', () => {
+    const { html, messages } = render("By {term}`Goodhart's law`, and again {term}`Goodhart's law`.\n");
+    expect(messages).toEqual([]);
+    expect(html).toContain('>Goodhart’s law</a>');
+    expect(html).toContain('<em class="term">Goodhart’s law</em>');
   });
 
   it('should give a marked term its text for plain-text readers (captions, headings)', () => {

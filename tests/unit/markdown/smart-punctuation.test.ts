@@ -1,6 +1,7 @@
 /**
  * The book's smart punctuation must give exactly what Astro's `smartypants` option (remark-smartypants)
- * gives, which it replaces: on every chapter of the book, on the test books' chapters, and on the
+ * gives, which it replaces, but for one mistake of it that the book corrects (an apostrophe after
+ * inline math or a role, curled as an opening quote): on every chapter of the book, on the test books' chapters, and on the
  * cases where the two retext passes matter (quotes around links and emphasis, dashes, ellipses,
  * backtick quotes, inline code, MDX script text).
  */
@@ -12,7 +13,7 @@ import { type PluggableList, unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { chapterParser } from '../../../src/book/check-chapters.js';
 import { structuralRemarkPlugins } from '../../../src/markdown/pipeline.js';
-import remarkSmartPunctuation from '../../../src/markdown/smart-punctuation/index.js';
+import remarkSmartPunctuation, { apostrophesAfterLeaves, smartPunctuationOf } from '../../../src/markdown/smart-punctuation/index.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -29,7 +30,7 @@ function parse(source: string, mdx: boolean): Root {
 /** The tree after each plugin, as JSON. */
 function both(source: string, mdx = false): { astro: string; book: string } {
   const tree = parse(source, mdx);
-  const astro = unified().use(remarkSmartypants).runSync(structuredClone(tree));
+  const astro = unified().use(remarkSmartypants).use(() => apostrophesAfterLeaves).runSync(structuredClone(tree));
   const book = unified().use(remarkSmartPunctuation).runSync(structuredClone(tree));
   return { astro: JSON.stringify(astro), book: JSON.stringify(book) };
 }
@@ -83,6 +84,22 @@ describe('remarkSmartPunctuation', () => {
   it('should change what smartypants changes (a test that could fail)', () => {
     const { book } = both('She said "hello" -- then... left.');
     expect(book).toContain('She said “hello” — then… left.');
+  });
+
+  it('should curl a quote glued to the end of inline math or a role as an apostrophe, which remark-smartypants opens', () => {
+    const source = "Group $b$'s threshold, the {term}`proxy`'s quality, `code`'s, and a 'quoted' word after $x$ 'here'.";
+    const book = JSON.stringify(unified().use(remarkSmartPunctuation).runSync(parse(source, false)));
+    expect(book).toContain('"’s threshold, the "');
+    expect(book).toContain('"’s quality, "');
+    expect(book).toContain('"’s, and a ‘quoted’ word after "');
+    expect(book).toContain('" ‘here’."');
+    const astro = JSON.stringify(unified().use(remarkSmartypants).runSync(parse(source, false)));
+    expect(astro).toContain('"‘s threshold, the "');
+  });
+
+  it('should punctuate a text from the frontmatter as the chapter text', () => {
+    expect(smartPunctuationOf("Derive Chouldechova's identity -- \"quoted\" words...")).toBe('Derive Chouldechova’s identity — “quoted” words…');
+    expect(smartPunctuationOf('No quotes here.')).toBe('No quotes here.');
   });
 
   it('should leave the text of an MDX <script> or <style> element alone, as remark-smartypants does', () => {
