@@ -75,4 +75,23 @@ describe('the dev content check', () => {
     edit(path.join(root, 'content/p/a.md'), (text) => text.replace('## Start', '## Beginning'));
     expect((await check.run()).renderInputs).not.toBe(labelled.renderInputs);
   });
+
+  it('should see a figure added under public/ once the dev server reports it, without a restart', async () => {
+    const root = writeBook();
+    const figure = '\n```{figure} /figures/loop.svg\n:name: fig-loop\n:alt: A loop.\nThe loop.\n```\n';
+    edit(path.join(root, 'content/p/b.md'), (text) => text + figure);
+    const paths = bookPaths(root);
+    const check = new DevContentCheck(paths);
+    const missing = await check.run();
+    expect(missing.problems.map((problem) => `${problem.file}:${problem.line} ${problem.message}`)).toEqual([expect.stringMatching(/^content\/p\/b\.md:11 .*figures\/loop\.svg/)]);
+
+    mkdirSync(path.join(paths.public, 'figures'), { recursive: true });
+    writeFileSync(path.join(paths.public, 'figures/loop.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>');
+    // The file watcher's report (src/integrations/dev-server.ts): until then the kept structures stand.
+    expect((await check.run()).problems).toHaveLength(1);
+    check.filesChanged();
+    const found = await check.run();
+    expect(found.problems).toEqual([]);
+    expect(found.checked).toBe(2);
+  });
 });
