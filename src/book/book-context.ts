@@ -243,7 +243,7 @@ const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/;
  * is not the file's: an `.mdx` file is rendered whole with its frontmatter blanked out (the same
  * lines: 0), a `.md` file's body without its frontmatter (its line breaks).
  */
-export function renderedLineShift(fileSource: string, rendered: string): number | undefined {
+function renderedLineShift(fileSource: string, rendered: string): number | undefined {
   if (rendered === fileSource) return 0;
   const frontmatter = FRONTMATTER.exec(fileSource)?.[0];
   if (!frontmatter) return undefined;

@@ -22,7 +22,7 @@ import { VFile } from 'vfile';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { RuleId } from '../diagnostics/rule-ids.js';
 import { normalizeTermName } from '../markdown/glossary/index.js';
-import remarkSmartPunctuation from '../markdown/smart-punctuation/index.js';
+import { punctuateTree } from '../markdown/smart-punctuation/index.js';
 
 const chapterId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a chapter id, e.g. `3-2-mechanism`');
 
@@ -215,7 +215,6 @@ export function checkGlossaryChapters(glossary: Glossary, chapterIds: Iterable<s
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (character) => ESCAPES[character] as string);
-const definitionPunctuation = remarkSmartPunctuation();
 
 /**
  * A definition as inline HTML: one paragraph of text, emphasis, strong emphasis, code and links to
@@ -226,7 +225,7 @@ export function renderDefinition(markdown: string): { html: string; problem?: st
   if (/(^|[^\\])\$/.test(markdown)) return { html: escapeHtml(markdown), problem: 'contains math (`$`): glossary definitions are plain text; write symbols in Unicode (ε, δ, ≤)' };
   const tree = fromMarkdown(markdown);
   // Curly quotes and dashes, as in the chapters whose terms these definitions explain.
-  definitionPunctuation(tree);
+  punctuateTree(tree);
   const [paragraph, ...rest] = tree.children;
   if (!paragraph || paragraph.type !== 'paragraph' || rest.length > 0) {
     return { html: escapeHtml(markdown), problem: 'must be one paragraph of text (no lists, headings or blank lines)' };

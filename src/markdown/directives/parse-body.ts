@@ -21,7 +21,7 @@ import { amsmathFromMarkdown } from '../amsmath/from-markdown.js';
 import { amsmathSyntax } from '../amsmath/syntax.js';
 import { mystRoleFromMarkdown } from '../myst-roles/from-markdown.js';
 import { mystRoleSyntax } from '../myst-roles/syntax.js';
-import remarkSmartPunctuation from '../smart-punctuation/index.js';
+import { punctuateTree } from '../smart-punctuation/index.js';
 import { colonFenceSyntax } from './colon-fence.js';
 import { processWide } from '../../process/process-wide.js';
 
@@ -54,7 +54,6 @@ export function parseDirectiveBody(markdown: string, firstLine: number, footnote
  */
 const parsedBodies = processWide('directive-bodies', () => new Map<string, BlockContent[]>());
 const PARSED_BODIES_KEPT = 5000;
-const smartPunctuation = remarkSmartPunctuation();
 
 function parsedBodyOf(source: string): BlockContent[] {
   let children = parsedBodies.get(source);
@@ -65,7 +64,7 @@ function parsedBodyOf(source: string): BlockContent[] {
     });
     // The chapter's smart punctuation ran before this body was parsed out of its directive: the
     // body's own pass, so a caption or a question reads "model’s" as the text around it does.
-    smartPunctuation(root);
+    punctuateTree(root);
     children = root.children.filter((child) => !isStandIn(child)) as BlockContent[];
     if (parsedBodies.size >= PARSED_BODIES_KEPT) parsedBodies.clear();
     parsedBodies.set(source, children);

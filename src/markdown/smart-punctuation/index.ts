@@ -94,13 +94,21 @@ function outsideCode(parent: Parents): boolean {
 }
 
 /**
+ * Smart punctuation for Markdown parsed apart from a chapter's text (a directive's body, a glossary
+ * definition): one transformer for the whole process, as the plugin's.
+ */
+export function punctuateTree(tree: Root): void {
+  sharedPunctuation(tree);
+}
+
+/**
  * A plain text shown on a page outside the chapter's Markdown (a learning objective or a description
  * from the frontmatter) with the same smart punctuation as the chapter's text.
  */
 export function smartPunctuationOf(text: string): string {
   const node: Text = { type: 'text', value: text };
-  textPunctuation({ type: 'root', children: [{ type: 'paragraph', children: [node] }] });
+  sharedPunctuation({ type: 'root', children: [{ type: 'paragraph', children: [node] }] });
   return node.value;
 }
 
-const textPunctuation = remarkSmartPunctuation();
+const sharedPunctuation = remarkSmartPunctuation();
