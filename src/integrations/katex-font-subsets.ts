@@ -5,7 +5,8 @@
  * classes KaTeX puts on its ancestors, by the font rules of KaTeX's own stylesheet), each WOFF2 font is
  * subset to its characters (harfbuzz, through subset-font), written under a name with a content hash
  * (a new edition with new glyphs is a new URL, never a stale cached font), and the pages' font URLs
- * are rewritten to those names.
+ * are rewritten to those names. The same rewrite cuts the pages' inlined KaTeX stylesheet down to the
+ * rules the book's formulas can use (katex-stylesheet-pruning.ts).
  *
  * The assignment errs on the side of keeping glyphs: a character goes to every font whose rule could
  * apply. The browser test of the math pages checks, in Chromium, that every glyph of every formula is
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { decodeHTML } from 'entities';
 import subsetFont from 'subset-font';
 import { KATEX_FOLDER, katexDist } from './katex-assets.js';
+import { classesOfPage, katexStylePruner } from './katex-stylesheet-pruning.js';
 import { replaceFile } from './replace-file.js';
 import { scanHtmlTags } from './scan-html-tags.js';
 
@@ -147,7 +149,13 @@ export async function writeKatexFontSubsets(outDir: string): Promise<FontSubsetS
   const rules = katexFontRules(readFileSync(path.join(source, 'katex.min.css'), 'utf8'));
   const pages = htmlFiles(outDir).map((file) => ({ file, html: readFileSync(file, 'utf8') }));
   const characters = new Map<string, Set<string>>();
-  for (const page of pages) if (page.html.includes('katex-html')) collectFontCharacters(page.html, rules, characters);
+  const classes = new Set<string>();
+  for (const page of pages) {
+    if (!page.html.includes('katex-html')) continue;
+    collectFontCharacters(page.html, rules, characters);
+    classesOfPage(page.html, classes);
+  }
+  const pruneStyle = katexStylePruner(classes);
 
   const target = path.join(outDir, KATEX_FOLDER, 'fonts');
   mkdirSync(target, { recursive: true });
@@ -156,7 +164,10 @@ export async function writeKatexFontSubsets(outDir: string): Promise<FontSubsetS
   for (const file of readdirSync(path.join(source, 'fonts')).filter((name) => name.endsWith('.woff2'))) {
     const font = file.replace(/\.woff2$/, '');
     const full = readFileSync(path.join(source, 'fonts', file));
-    const subset = await subsetFont(full, [...(characters.get(font) ?? [])].join(''), { targetFormat: 'woff2' });
+    // Without TrueType hinting (its programs and control values), which is most of a small subset's
+    // bytes: KaTeX's fonts are auto-hinted, and the phones and Macs most readers use draw fonts without
+    // hints anyway (Android and Apple ignore them, Chromium on Windows mostly). A third off the fonts.
+    const subset = await subsetFont(full, [...(characters.get(font) ?? [])].join(''), { targetFormat: 'woff2', noHinting: true });
     const hashed = `${font}.${createHash('sha256').update(subset).digest('hex').slice(0, 10)}.woff2`;
     writeFileSync(path.join(target, hashed), subset);
     names.set(file, hashed);
@@ -165,7 +176,8 @@ export async function writeKatexFontSubsets(outDir: string): Promise<FontSubsetS
   const url = new RegExp(`${KATEX_FOLDER}/fonts/(KaTeX_[\\w-]+\\.woff2)`, 'g');
   for (const page of pages) {
     if (!page.html.includes(`${KATEX_FOLDER}/fonts/`)) continue;
-    replaceFile(page.file, page.html.replace(url, (found, name: string) => (names.has(name) ? `${KATEX_FOLDER}/fonts/${names.get(name)}` : found)));
+    // One rewrite per page: the fonts' new names, and the book's cut of KaTeX's stylesheet.
+    replaceFile(page.file, pruneStyle(page.html.replace(url, (found, name: string) => (names.has(name) ? `${KATEX_FOLDER}/fonts/${names.get(name)}` : found))));
   }
   return summary;
 }

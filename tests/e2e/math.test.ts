@@ -3,13 +3,45 @@
  * readers, in .mdx and .md chapters, with KaTeX's self-hosted stylesheet and fonts loaded only on
  * pages with math, cut down to the glyphs the book uses and still drawing every glyph of every formula.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { katexStylesheet } from '../../src/integrations/katex-assets.js';
 import { useBrowserSession } from '../support/browser-session.js';
+import { staticSites } from '../support/static-server.js';
+import { tamperedSite } from '../support/tampered-site.js';
 
 const session = useBrowserSession('sample', 'book');
+const sites = staticSites();
+
+afterAll(async () => {
+  await sites.closeAll();
+});
+
+/** The pages of the built book that contain typeset math, as URL paths. */
+function mathPages(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('index.html') && readFileSync(path.join(dir, file), 'utf8').includes('katex-html'))
+    .map((file) => file.replace(/index\.html$/, ''));
+}
+
+/** Every box inside the page's typeset formulas, rounded to a hundredth of a pixel, once the fonts are in. */
+async function formulaBoxes(url: string): Promise<number[]> {
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.evaluate(() => document.fonts.ready);
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll('.katex, .katex *')].flatMap((element) => {
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      return [box.x, box.y, box.width, box.height, style.visibility === 'hidden' ? 1 : 0].map((value) => Math.round(value * 100) / 100);
+    }),
+  );
+  await page.close();
+  return boxes;
+}
 
 /** Open a page and list the URLs it requested. */
 async function open(url: string): Promise<{ page: Page; requests: string[] }> {
@@ -103,14 +135,11 @@ describe('math', () => {
   }, 120_000);
 
   it('should draw every glyph of every formula of the book with its subset KaTeX fonts, none with a system font', async () => {
-    const dir = inject('bookDir');
-    const mathPages = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('index.html') && readFileSync(path.join(dir, file), 'utf8').includes('katex-html'))
-      .map((file) => file.replace(/index\.html$/, ''));
-    expect(mathPages.length).toBeGreaterThan(5);
+    const slugs = mathPages(inject('bookDir'));
+    expect(slugs.length).toBeGreaterThan(5);
     const fallbacks: string[] = [];
     let probed = 0;
-    for (const slug of mathPages) {
+    for (const slug of slugs) {
       const { page, requests } = await open(session.book.url(slug));
       // The fonts are the build's subsets, named by their content hash.
       expect(requests.filter((url) => /\/_katex\/fonts\//.test(url)).every((url) => /KaTeX_[\w-]+\.[0-9a-f]{10}\.woff2$/.test(url)), slug).toBe(true);
@@ -149,4 +178,38 @@ describe('math', () => {
     expect(fallbacks).toEqual([]);
     // Every math page of the book, on a busy machine: as long as the other every-page tests.
   }, 600_000);
+
+  it('should lay out every formula of the book with the build’s cut of KaTeX’s stylesheet exactly as with the whole of it', async () => {
+    const dir = inject('bookDir');
+    const slugs = mathPages(dir);
+    // The same site with the pages' cut of KaTeX's rules replaced by all of them, its font faces kept (they
+    // name the build's subset fonts, which KaTeX's own stylesheet does not).
+    const whole = katexStylesheet('/').replace(/@font-face\{[^}]*\}/g, '');
+    // The site's security policy allows inline styles by hash (in each page and in `_headers`): each new
+    // stylesheet's hash takes the place of the one it replaces.
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    const hashes = new Map<string, string>();
+    const edits: Record<string, (content: string) => string> = {};
+    for (const slug of slugs) {
+      const css = /<style data-katex>([^<]*)<\/style>/.exec(readFileSync(path.join(dir, slug, 'index.html'), 'utf8'))?.[1] ?? '';
+      expect(css.length, slug).toBeLessThan(whole.length / 2);
+      const replaced = `${(css.match(/@font-face\{[^}]*\}/g) ?? []).join('')}${whole}`;
+      hashes.set(hash(css), hash(replaced));
+      edits[`${slug}index.html`] = (html) => html.replace(`<style data-katex>${css}</style>`, () => `<style data-katex>${replaced}</style>`).replace(hash(css), hash(replaced));
+    }
+    edits['_headers'] = (headers) => {
+      expect([...hashes.keys()].every((old) => headers.includes(old))).toBe(true);
+      return headers.replace("style-src-elem 'self'", () => `style-src-elem 'self' ${[...hashes.values()].join(' ')}`);
+    };
+    const full = await sites.serve(tamperedSite(dir, edits));
+    let compared = 0;
+    for (const slug of slugs) {
+      const pruned = await formulaBoxes(session.book.url(slug));
+      expect(await formulaBoxes(full.url(slug)), slug).toEqual(pruned);
+      compared += pruned.length / 5;
+    }
+    // Thousands of boxes, from every math page.
+    expect(compared).toBeGreaterThan(10_000);
+  }, 600_000);
 });
+
