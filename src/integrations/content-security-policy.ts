@@ -1,6 +1,7 @@
 /**
- * Build step: put the Content-Security-Policy on every page of the output (a `<meta>` tag) and write
- * the `_headers` file that sends it as a header where the host supports one. A page with an inline
+ * Build step: put the Content-Security-Policy on every page of the output (a `<meta>` tag, with the
+ * hashes of that page's inline styles) and write the `_headers` file that sends it as a header where
+ * the host supports one (with the hashes of every page's). A page with an inline
  * script the policy does not allow stops the build, naming the page and the script's position: the
  * browser would block that script, so shipping it would break the page silently.
  */
@@ -26,10 +27,12 @@ export function applyContentSecurityPolicy(outDir: string, logger: AstroIntegrat
     for (const line of summary.errors) logger.error(line);
     throw new BuildProblems(`${summary.errors.length} inline script(s) would be blocked by the Content-Security-Policy, listed above with page:line:col.`);
   }
-  const styles = pages.flatMap(({ html }) => styleHashes(html));
-  const policy = contentSecurityPolicy({ styleHashes: styles });
+  // Each page's `<meta>` allows its own inline styles only: a hash is 52 bytes that do not compress, and
+  // the book's distinct inline stylesheets (KaTeX's, each widget's, notebooks') would add half a KB to
+  // every page. The header, one for the whole site, allows them all (a browser applies both policies).
   // In one step per page: the search indexer may be reading them meanwhile (replace-file.ts).
-  for (const { file, html } of pages) replaceFile(path.join(outDir, file), withPolicyMeta(html, policy));
+  for (const { file, html } of pages) replaceFile(path.join(outDir, file), withPolicyMeta(html, contentSecurityPolicy({ styleHashes: styleHashes(html) })));
+  const styles = pages.flatMap(({ html }) => styleHashes(html));
   writeFileSync(path.join(outDir, '_headers'), headersFile(contentSecurityPolicy({ styleHashes: styles, header: true })));
   logger.info(`Content-Security-Policy: on ${pages.length} page(s), and in _headers`);
 }

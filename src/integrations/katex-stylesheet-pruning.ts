@@ -67,7 +67,7 @@ export function pruneKatexStylesheet(css: string, classes: ReadonlySet<string>):
   return kept.join('');
 }
 
-const KATEX_STYLE = /(<style[^>]*\sdata-katex[^>]*>)([^<]*)(<\/style>)/;
+const KATEX_STYLE = /(<style[^>]*\sdata-katex[^>]*>)([\s\S]*?)(<\/style>)/;
 
 /**
  * A function that gives a page's HTML with its inlined KaTeX stylesheet (`<style data-katex>`) cut down

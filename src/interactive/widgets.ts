@@ -2,8 +2,8 @@
  * The interactive widgets an author can place with the `{interactive}` directive, by name. The
  * Markdown pipeline checks a directive against this registry (without loading any component), and
  * renders it as the named Astro component, which `src/interactive/components.ts` maps to its file.
- * To add a widget: a folder here with its component and client script, an entry below, and the
- * component in `components.ts`.
+ * To add a widget: a folder here with its component, client script and stylesheet, an entry below,
+ * the component in `components.ts` and the stylesheet in `styles.ts`.
  */
 import { ADVERSARIAL_FLIP_OPTIONS, readAdversarialFlipOptions } from './adversarial-flip/options.js';
 import { DP_COUNTING_QUERY_OPTIONS, readDpCountingOptions } from './dp-counting-query/options.js';

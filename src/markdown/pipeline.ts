@@ -37,6 +37,7 @@ import remarkMathCheck from './math-check/index.js';
 import remarkMathDirective from './math-directive/index.js';
 import remarkMathFlag from './math-flag/index.js';
 import remarkNotebookFlag from './notebook-flag/index.js';
+import remarkWidgetFlag from './widget-flag/index.js';
 import remarkMystRoles from './myst-roles/index.js';
 import remarkProblemAnchors from './problem-anchors/index.js';
 import remarkRawLatexCheck from './raw-latex-check/index.js';
@@ -177,6 +178,7 @@ export function resolverRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     remarkRawLatexCheck,
     remarkMathFlag,
     remarkNotebookFlag,
+    remarkWidgetFlag,
     remarkRolePlaceholders,
     // MDX expressions name their place in the errors they throw when the page renders (pages only).
     ...renderingOnly([[remarkExpressionPlaces, { root: options.bookRoot }]]),

@@ -1,7 +1,8 @@
 /**
  * Security-headers gate: every page of the static output carries a Content-Security-Policy that allows
  * scripts only from the site itself or inline by hash, and no other origin for anything; `_headers`
- * sends the same policy for hosts that read it; and the site works under it: Chromium, with the
+ * sends the same policy for hosts that read it (allowing every page's inline styles, where a page's
+ * `<meta>` allows its own); and the site works under it: Chromium, with the
  * policy enforced from both the `<meta>` tag and the header, reports no violation on any page.
  */
 import { readFileSync } from 'node:fs';
@@ -72,8 +73,20 @@ describe('Content-Security-Policy', () => {
     expect(/^\/\*$/m.test(headers)).toBe(true);
     expect(policy).toBeDefined();
     const header = directives(policy as string);
-    const meta = directives(metaPolicy(readFileSync(path.join(dir, 'index.html'), 'utf8')) as string);
-    for (const [name, values] of meta) expect(header.get(name), name).toEqual(values);
+    // A page's `<meta>` allows its own inline styles, the header every page's; all else is the same.
+    const allowedStyles = new Set<string>();
+    for (const page of builtPages(dir)) {
+      const html = readFileSync(path.join(dir, page.file), 'utf8');
+      const meta = directives(metaPolicy(html) as string);
+      for (const [name, values] of meta) if (name !== 'style-src-elem') expect(header.get(name), `${page.file}: ${name}`).toEqual(values);
+      const styles = meta.get('style-src-elem') ?? [];
+      for (const style of styles) allowedStyles.add(style);
+      // Exactly the page's own: one hash per distinct inline stylesheet of the page.
+      expect(styles.length - 1, page.file).toBe(new Set([...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((match) => match[1])).size);
+    }
+    expect(header.get('style-src-elem')?.sort()).toEqual([...allowedStyles].sort());
+    // The pages do differ: math pages and widget pages carry stylesheets other pages do not.
+    expect(allowedStyles.size).toBeGreaterThan(3);
     expect(header.get('frame-ancestors')).toEqual(["'none'"]);
     expect(headers).toMatch(/^\s+Referrer-Policy: no-referrer$/m);
   });
