@@ -41,12 +41,23 @@ export const BUDGETS: readonly Budget[] = [
     // three forms of the citation, in the page) and the copy-link code in the layout script: 35.6 KB
     // measured, hence 36 KB. Then the layout script's downloads through the service worker, so that
     // the panel's "Download .bib/.ris" work offline (0.3 KB): just over 36 KB, hence 36.5 KB. To win
-    // back: the panel's BibTeX and RIS could be fetched on opening.
+    // back: the panel's BibTeX and RIS could be fetched on opening. Then the widgets' rules left the
+    // stylesheet every chapter linked (4.2 KB gzip and a request): 32.1 KB in 5 requests, hence 33 KB.
     name: 'generative-AI chapter',
     appliesTo: (page) => page.url === 'generative-ai/',
-    totalBytes: 36.5 * KB,
-    requests: 6,
+    totalBytes: 33 * KB,
+    requests: 5,
     scriptBytes: 8 * KB,
+  },
+  {
+    // The math chapter of issue 11's goal (≤ 60 KB, not met): 148 KB in 9 requests when the issue was
+    // filed, 97.9 KB in 13 on 2026-12-03 before KaTeX's fonts lost their hinting (−9.4 KB), its
+    // stylesheet was cut to the book's rules (−2 KB) and the widgets' rules left the chapters' shared
+    // stylesheet (−2.8 KB, a request): 83.4 KB in 12 (`npm run bench:weight`), hence 85 KB.
+    name: 'math chapter with an interactive figure (Measuring Fairness)',
+    appliesTo: (page) => page.url === 'measuring-fairness/',
+    totalBytes: 85 * KB,
+    requests: 12,
   },
   {
     name: 'chapter without an interactive figure',
