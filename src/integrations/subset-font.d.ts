@@ -3,6 +3,7 @@ declare module 'subset-font' {
   export default function subsetFont(
     font: Buffer,
     text: string,
-    options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2'; preserveNameIds?: number[]; variationAxes?: Record<string, number> },
+    // `noHinting` drops the TrueType hinting tables and programs (harfbuzz's HB_SUBSET_FLAGS_NO_HINTING).
+    options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2'; preserveNameIds?: number[]; variationAxes?: Record<string, number>; noHinting?: boolean },
   ): Promise<Buffer>;
 }
