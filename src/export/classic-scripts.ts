@@ -43,8 +43,9 @@ export async function bundleClassicScripts(root: string, sources: readonly strin
       write: false,
       target: 'es2022',
       logLevel: 'silent',
-      // Vite's preload helper reads import.meta.url only to preload CSS of dynamic chunks, which the
-      // book's chunks do not have; and Pagefind's dynamic import is never reached in an export.
+      // Vite's preload helper reads import.meta.url only to preload a dynamic chunk's imports, which
+      // the build lists for none (src/integrations/no-module-preload.ts); and Pagefind's dynamic import
+      // is never reached in an export.
       logOverride: { 'empty-import-meta': 'silent', 'unsupported-dynamic-import': 'silent' },
     });
     const output = result.outputFiles[0];

@@ -16,6 +16,7 @@ import { copyBuiltPdfs, PDF_FOLDER } from '../pdf/built-pdfs.js';
 import { startDevServer } from './dev-server.js';
 import { enableProblemAnchors } from '../markdown/problem-anchors/index.js';
 import { katexDevAssets } from './katex-assets.js';
+import { noModulePreload } from './no-module-preload.js';
 import { lazySourceMaps } from './lazy-source-maps.js';
 import { chapterModuleMapPlugin } from './chapter-module-map.js';
 import { writeKatexFontSubsets } from './katex-font-subsets.js';
@@ -49,7 +50,7 @@ export default function bookIntegration(): AstroIntegration {
         language = loadBookConfig(paths).language;
         // Notebooks are chapters: an entry type for `.ipynb`, and their image outputs in dev.
         (params as typeof params & ContentEntryTypeHook).addContentEntryType(notebookEntryType(base));
-        updateConfig({ vite: { plugins: [katexDevAssets(base), notebookDevImages(paths, base), lazySourceMaps(), chapterModuleMapPlugin()] } });
+        updateConfig({ vite: { plugins: [katexDevAssets(base), notebookDevImages(paths, base), lazySourceMaps(), chapterModuleMapPlugin(), noModulePreload()] } });
       },
       'astro:build:start': ({ logger }) =>
         endBuildOnProblems(logger, async () => {

@@ -3,7 +3,7 @@
  * Markdown pipeline checks a directive against this registry (without loading any component), and
  * renders it as the named Astro component, which `src/interactive/components.ts` maps to its file.
  * To add a widget: a folder here with its component, client script and stylesheet, an entry below,
- * the component in `components.ts` and the stylesheet in `styles.ts`.
+ * the component in `components.ts`, its custom element in `elements.ts` and the stylesheet in `styles.ts`.
  */
 import { ADVERSARIAL_FLIP_OPTIONS, readAdversarialFlipOptions } from './adversarial-flip/options.js';
 import { DP_COUNTING_QUERY_OPTIONS, readDpCountingOptions } from './dp-counting-query/options.js';

@@ -2,10 +2,12 @@
  * The page's only script (bundled, small): the theme switch, the contents drawer on phones, the
  * on-this-page highlight of the section being read, previews, the lazy loader of search, and offline
  * reading (the service worker's registration, the offline menu, the new-edition notice, downloads
- * through the worker), and copy-link buttons.
+ * through the worker), copy-link buttons, and the loader of interactive widgets' code.
  * Everything works as plain links without it.
  */
 
+import { widgetElements } from '../interactive/elements.ts';
+import { loadWhenNear } from '../interactive/load-when-near.ts';
 import { setupCopyLinks } from './copy-link.ts';
 import { setupOfflineReading } from './offline-reading.ts';
 import { setupWorkerDownloads } from './worker-downloads.ts';
@@ -178,9 +180,15 @@ function setupScrollableRegions(): void {
   window.addEventListener('resize', schedule, { passive: true });
 }
 
+/** Each interactive widget's code, when one of its elements on the page nears the screen. */
+function setupWidgets(): void {
+  for (const [tag, load] of Object.entries(widgetElements)) loadWhenNear(tag, load);
+}
+
 setupThemeToggle();
 setupMenu();
 setupScrollableRegions();
+setupWidgets();
 setupSectionHighlight();
 setupSearch();
 setupOfflineReading();

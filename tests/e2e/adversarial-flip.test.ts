@@ -9,6 +9,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { plotX, plotY } from '../../src/interactive/adversarial-flip/plot.js';
 import { useBrowserSession } from '../support/browser-session.js';
+import { widgetReady, widgetScripts } from '../support/figure-checks.js';
 
 const CHAPTER = 'robustness/';
 const OTHER_CHAPTER = 'measuring-fairness/';
@@ -48,6 +49,7 @@ describe('the adversarial-flip figure', () => {
   it('should move with the keyboard, updating the flips, the FGSM step and the flip rate, and announce a summary', async () => {
     const page = await session.browser.newPage();
     await page.goto(session.book.url(CHAPTER));
+    await widgetReady(page, FIGURE);
     const figure = page.locator(FIGURE);
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 4.3.1');
     expect(await page.locator(`.chapter-body a.xref-figure[href="${FIGURE}"]`).first().textContent()).toBe('Figure 4.3.1');
@@ -96,6 +98,7 @@ describe('the adversarial-flip figure', () => {
   it('should move the point where the plot is clicked', async () => {
     const page = await session.browser.newPage();
     await page.goto(session.book.url(CHAPTER));
+    await widgetReady(page, FIGURE);
     const plot = page.locator(`${FIGURE} svg[data-plot]`);
     await plot.scrollIntoViewIfNeeded();
     // Click where (0.5, 0.5) is drawn: the point moves there, on the negative side.
@@ -126,6 +129,7 @@ describe('the adversarial-flip figure', () => {
     const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await page.goto(session.book.url(CHAPTER));
+    await widgetReady(page, FIGURE);
     const figure = page.locator(FIGURE);
     await figure.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
@@ -148,13 +152,20 @@ describe('the adversarial-flip figure', () => {
     expect(durations['no-preference']).not.toBe('0s');
   });
 
-  it('should define its element on its page only', async () => {
+  it('should load its code on its page only, once the figure nears the screen', async () => {
     const page = await session.browser.newPage();
     await page.goto(session.book.url(CHAPTER), { waitUntil: 'networkidle' });
-    await page.locator(`${FIGURE} [data-controls]`).waitFor({ state: 'visible' });
+    await widgetReady(page, FIGURE);
     expect(await page.evaluate(() => customElements.get('adversarial-flip') !== undefined)).toBe(true);
+    // Another chapter, read to its end, never defines it.
     await page.goto(session.book.url(OTHER_CHAPTER), { waitUntil: 'networkidle' });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => customElements.get('adversarial-flip'))).toBeUndefined();
     await page.close();
+
+    // Its code is what the chapter requests beyond another chapter read to its end.
+    const scripts = await widgetScripts(session.browser, session.book.url(CHAPTER), FIGURE, session.book.url(OTHER_CHAPTER));
+    expect(scripts.widget.length).toBeGreaterThanOrEqual(1);
   });
 });

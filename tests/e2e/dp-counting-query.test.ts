@@ -9,6 +9,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { countingState, formatFixed, formatNumber } from '../../src/interactive/dp-counting-query/laplace.js';
 import { useBrowserSession } from '../support/browser-session.js';
+import { widgetReady } from '../support/figure-checks.js';
 
 const CHAPTER = 'privacy-mechanisms/';
 const FIGURE = '#fig-dp-counting-query';
@@ -44,6 +45,7 @@ describe('the counting-query explorer', () => {
   it('should follow the keyboard through ε, Δ, k and new draws, and announce a summary', async () => {
     const page = await session.browser.newPage();
     await page.goto(session.book.url(CHAPTER));
+    await widgetReady(page, FIGURE);
     const figure = page.locator(FIGURE);
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 3.2.2');
     expect(await page.locator(`.chapter-body a.xref-figure[href="${FIGURE}"]`).first().textContent()).toBe('Figure 3.2.2');
@@ -121,6 +123,7 @@ describe('the counting-query explorer', () => {
     const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await page.goto(session.book.url(CHAPTER));
+    await widgetReady(page, FIGURE);
     const figure = page.locator(FIGURE);
     await figure.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);

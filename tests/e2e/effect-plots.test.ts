@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { effectState, formatNumber } from '../../src/interactive/effect-plots/effects.js';
 import { dataY } from '../../src/interactive/effect-plots/plot.js';
 import { useBrowserSession } from '../support/browser-session.js';
+import { widgetReady } from '../support/figure-checks.js';
 
 const CHAPTER = 'global-interpretation/';
 const FIGURE = '#fig-global-effect-plots';
@@ -34,6 +35,7 @@ describe('the effect plots', () => {
   it('should change the correlation with the keyboard, redraw the table and scatter plot, and announce a summary', async () => {
     const page = await session.browser.newPage();
     await page.goto(session.book.url(CHAPTER));
+    await widgetReady(page, FIGURE);
     const figure = page.locator(FIGURE);
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 2.2.2');
 
@@ -96,6 +98,7 @@ describe('the effect plots', () => {
     const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await page.goto(session.book.url(CHAPTER));
+    await widgetReady(page, FIGURE);
     const figure = page.locator(FIGURE);
     await figure.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);

@@ -16,6 +16,7 @@ import { exportBook } from '../../src/export/export-book.js';
 import { listFiles } from '../../src/integrations/built-site.js';
 import { zipFolder } from '../../src/export/zip-folder.js';
 import { useBrowserSession } from '../support/browser-session.js';
+import { widgetReady } from '../support/figure-checks.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const session = useBrowserSession();
@@ -57,7 +58,9 @@ describe('the exported book, opened from a folder', () => {
     expect(await page.evaluate(() => [...document.fonts].some((font) => font.family.includes('KaTeX_Main') && font.status === 'loaded'))).toBe(true);
     const figure = page.locator('.chapter-body figure svg').first();
     expect((await figure.boundingBox())?.height).toBeGreaterThan(50);
-    // The widget's script (a re-bundled classic script) defined its element and showed its controls.
+    // The widget's code (inside the re-bundled classic layout script), loaded once the figure nears the
+    // screen, defined its element and showed its controls.
+    await widgetReady(page, 'fairness-explorer');
     await expect.poll(() => page.evaluate(() => customElements.get('fairness-explorer') !== undefined)).toBe(true);
     expect(await page.locator('fairness-explorer [data-controls]').isVisible()).toBe(true);
   });

@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { rocX, rocY, SQUARE_MARKER_HALF } from '../../src/interactive/classification/roc-plot.js';
 import { useBrowserSession } from '../support/browser-session.js';
+import { widgetReady, widgetScripts } from '../support/figure-checks.js';
 
 const MEASURE = 'measuring-fairness/';
 const MITIGATION = 'mitigating-bias/';
@@ -59,6 +60,7 @@ describe('the fairness explorer of Chapter 1.2', () => {
   it('should move both thresholds by keyboard, find each criterion’s thresholds and show that all four cannot hold', async () => {
     const page = await session.browser.newPage();
     await page.goto(session.book.url(MEASURE));
+    await widgetReady(page, MEASURE_FIGURE);
     const figure = page.locator(MEASURE_FIGURE);
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 1.2.3');
     expect(await page.locator(`.chapter-body a.xref-figure[href="${MEASURE_FIGURE}"]`).first().textContent()).toBe('Figure 1.2.3');
@@ -134,6 +136,7 @@ describe('the fairness explorer of Chapter 1.3 (post-processing)', () => {
   it('should apply the text’s equal-opportunity and equalized-odds policies by keyboard, with the randomised threshold', async () => {
     const page = await session.browser.newPage();
     await page.goto(session.book.url(MITIGATION));
+    await widgetReady(page, MITIGATION_FIGURE);
     const figure = page.locator(MITIGATION_FIGURE);
     expect(await figure.locator('figcaption .figure-number').textContent()).toBe('Figure 1.3.3');
     // The single threshold 0.50, the policy table's first row.
@@ -210,6 +213,7 @@ describe('both fairness explorers', () => {
     const page = await context.newPage();
     for (const [chapter, selector] of [[MEASURE, MEASURE_FIGURE], [MITIGATION, MITIGATION_FIGURE]] as const) {
       await page.goto(session.book.url(chapter));
+      await widgetReady(page, selector);
       const figure = page.locator(selector);
       await figure.scrollIntoViewIfNeeded();
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), chapter).toBe(0);
@@ -227,10 +231,31 @@ describe('both fairness explorers', () => {
       const context = await session.browser.newContext({ reducedMotion });
       const page = await context.newPage();
       await page.goto(session.book.url(MITIGATION));
+      await widgetReady(page, MITIGATION_FIGURE);
       durations[reducedMotion] = await page.locator(`${MITIGATION_FIGURE} [data-marker]`).evaluateAll((markers) => markers.map((marker) => getComputedStyle(marker).transitionDuration));
       await context.close();
     }
     expect(durations.reduce).toEqual(['0s', '0s']);
     expect(durations['no-preference']).not.toContain('0s');
   });
+
+  it('should load its code only once the figure nears the screen, not with the page', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(session.book.url(MEASURE), { waitUntil: 'networkidle' });
+    // The figure is further down than the screen and the screen's height ahead that loading starts at.
+    const top = await page.locator(MEASURE_FIGURE).evaluate((figure) => figure.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(2 * 900);
+    expect(await page.evaluate(() => customElements.get('fairness-explorer'))).toBeUndefined();
+    // Its static state is there meanwhile: the data and the starting thresholds, no dead controls.
+    expect(await page.locator(`${MEASURE_FIGURE} [data-static]`).isVisible()).toBe(true);
+    await page.locator(MEASURE_FIGURE).evaluate((figure) => window.scrollTo(0, window.scrollY + figure.getBoundingClientRect().top - 1.5 * window.innerHeight));
+    await page.waitForFunction(() => customElements.get('fairness-explorer') !== undefined);
+    expect(await page.locator(`${MEASURE_FIGURE} [data-static]`).isVisible()).toBe(false);
+    await page.close();
+    // What the page requested on load had none of the figure's code; reaching it brought it.
+    const scripts = await widgetScripts(session.browser, session.book.url(MEASURE), MEASURE_FIGURE, session.book.url('generative-ai/'));
+    expect(scripts.widget.length).toBeGreaterThanOrEqual(1);
+    expect(scripts.onLoad).toEqual([]);
+  });
 });
+

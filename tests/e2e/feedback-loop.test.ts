@@ -8,7 +8,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chartY } from '../../src/interactive/feedback-loop/chart.js';
 import { useBrowserSession } from '../support/browser-session.js';
-import { sidewaysOverflow, transitionDurations } from '../support/figure-checks.js';
+import { sidewaysOverflow, transitionDurations, widgetReady } from '../support/figure-checks.js';
 
 const CHAPTER = 'framework/';
 const FIGURE = '#fig-framework-feedback-explorer';
@@ -41,6 +41,7 @@ describe('the feedback-loop explorer (Figure 0.2.3)', () => {
   it('should open at the chapter’s example and follow its sliders, moved by keyboard alone', async () => {
     const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(session.book.url(CHAPTER));
+    await widgetReady(page, FIGURE);
     const figure = page.locator(FIGURE);
     expect(await figure.locator('figcaption').textContent()).toContain('Figure 0.2.3');
     expect(await figure.locator('[data-static]').isVisible()).toBe(false);

@@ -14,6 +14,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { astroBuild, fixture } from '../support/astro-build.js';
 import { useBrowserSession } from '../support/browser-session.js';
 import { SUB_PATH } from '../support/build-sites.js';
+import { widgetReady } from '../support/figure-checks.js';
 import { type StaticSite, serveStatic, staticSites } from '../support/static-server.js';
 import { tamperedSite } from '../support/tampered-site.js';
 import { makeTempDir } from '../support/temp-dir.js';
@@ -169,8 +170,9 @@ describe('offline reading', () => {
     expect(saved.suggestedFilename()).toBe('mitigating-bias.ris');
     expect(await saved.failure()).toBeNull();
     expect(readFileSync(await saved.path(), 'utf8')).toBe(ris?.shown);
-    // An interactive figure, never visited: its script runs.
+    // An interactive figure, never visited: its code (loaded as it nears the screen) runs.
     await page.goto(site.url('machine-learning-fundamentals/'));
+    await widgetReady(page, 'threshold-explorer');
     await expect.poll(() => page.evaluate(() => customElements.get('threshold-explorer') !== undefined)).toBe(true);
     // Search, with Pagefind's cache-busting `?ts=` on its entry file (Pagefind/pagefind#59).
     expect(await page.evaluate(async () => (await fetch('/pagefind/pagefind-entry.json?ts=12345')).ok)).toBe(true);

@@ -1,10 +1,10 @@
 /**
  * What every interactive figure's browser test checks the same way: that the figure fits a phone,
- * that it does not animate for readers who ask for reduced motion, and that its script is on its page only.
+ * that it does not animate for readers who ask for reduced motion, and that its script is on its page only,
+ * loaded when the figure nears the screen.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** How far the page and the figure scroll sideways at a phone's width, in CSS pixels (0 when they fit). */
 export async function sidewaysOverflow(browser: Browser, url: string, figure: string, width = 375): Promise<{ page: number; figure: number; outside: number }> {
@@ -13,7 +13,7 @@ export async function sidewaysOverflow(browser: Browser, url: string, figure: st
     const page = await context.newPage();
     await page.goto(url);
     const element = page.locator(figure);
-    await element.scrollIntoViewIfNeeded();
+    await widgetReady(page, figure);
     const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     // Content wider than the figure (a table, a chart) that neither wraps nor scrolls in its own box.
     const figureOverflow = await element.evaluate((node) => node.scrollWidth - node.clientWidth);
@@ -32,6 +32,7 @@ export async function transitionDurations(browser: Browser, url: string, selecto
     const context = await browser.newContext({ reducedMotion });
     const page = await context.newPage();
     await page.goto(url);
+    await widgetReady(page, selector);
     durations[reducedMotion] = await page.locator(selector).first().evaluate((element) => getComputedStyle(element).transitionDuration);
     await context.close();
   }
@@ -39,25 +40,50 @@ export async function transitionDurations(browser: Browser, url: string, selecto
 }
 
 /**
- * The module scripts a built page's HTML refers to (`<script type="module" src>`), as file names.
- * Read from the HTML rather than from the network: scripts loaded on intent or on idle (search,
- * previews) come and go with timing, the page's own script list does not.
+ * Bring an interactive figure near the screen and wait until its code has run: the layout script
+ * loads a widget's code only when the widget nears the screen (src/interactive/load-when-near.ts), and
+ * the custom element, once defined, upgrades the figure's element and reveals its controls.
  */
-export function moduleScriptsOf(siteDir: string, pagePath: string): string[] {
-  const html = readFileSync(path.join(siteDir, pagePath, 'index.html'), 'utf8');
-  return [...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((match) => path.posix.basename(match[1] as string));
+export async function widgetReady(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await page.waitForFunction((figure) => {
+    const root = document.querySelector(figure);
+    // No custom element around it or inside it is waiting for its definition.
+    return root !== null && root.closest(':not(:defined)') === null && root.querySelector(':not(:defined)') === null;
+  }, selector);
+}
+
+/** The site's scripts (`/_astro/….js`) a page requests: on load, then once `figure` is ready (if given), or after scrolling to its end. */
+export async function scriptsRequested(browser: Browser, url: string, figure?: string): Promise<{ onLoad: string[]; all: string[] }> {
+  const page = await browser.newPage();
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (request.resourceType() === 'script' && pathname.includes('/_astro/')) scripts.push(path.posix.basename(pathname));
+  });
+  try {
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const onLoad = [...scripts];
+    if (figure) await widgetReady(page, figure);
+    else {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+    }
+    return { onLoad, all: [...new Set(scripts)] };
+  } finally {
+    await page.close();
+  }
 }
 
 /**
- * The one script that `pagePath` has beyond what `otherPagePath` has (the widget's), and the HTML
- * pages of the site that refer to it.
+ * The scripts a widget's page loads for it (what it requests, once the figure is ready, beyond what
+ * another chapter requests when read to its end): none of them on load unless the figure is near the
+ * first screen.
  */
-export function widgetScriptPages(siteDir: string, pagePath: string, otherPagePath: string): { widgetScripts: string[]; referringPages: string[] } {
-  const other = moduleScriptsOf(siteDir, otherPagePath);
-  const widgetScripts = moduleScriptsOf(siteDir, pagePath).filter((script) => !other.includes(script));
-  const pages = (readdirSync(siteDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => name.endsWith('.html'));
-  const referringPages = widgetScripts.length !== 1 ? [] : pages
-    .filter((name) => readFileSync(path.join(siteDir, name), 'utf8').includes(widgetScripts[0] as string))
-    .map((name) => name.split(path.sep).join('/'));
-  return { widgetScripts, referringPages };
+export async function widgetScripts(browser: Browser, url: string, figure: string, otherUrl: string): Promise<{ widget: string[]; onLoad: string[] }> {
+  const own = await scriptsRequested(browser, url, figure);
+  const other = await scriptsRequested(browser, otherUrl);
+  const widget = own.all.filter((script) => !other.all.includes(script));
+  return { widget, onLoad: own.onLoad.filter((script) => widget.includes(script)) };
 }

@@ -13,7 +13,8 @@
  * `<figure id=name class="figure figure-interactive">` with a `<figcaption>`; this module checks the
  * directive and makes the widget's node: an MDX JSX element (`<ThresholdExplorer alt=… scores=… />`)
  * that MDX renders with the component `[slug].astro` passes to `<Content components={…}>`. So a
- * widget's component, and its script, are rendered only on pages that contain it. Problems (unknown
+ * widget's component is rendered only on pages that contain it (its code and styles follow it there:
+ * src/interactive/elements.ts, styles.ts). Problems (unknown
  * widget, missing `:name:` or `:alt:`, unknown or malformed options, a `.md` chapter) are errors
  * (rule `interactive-valid`) at the directive or at the option's line; the widget is then replaced by a
  * visible placeholder, so the dev server still renders the page.
