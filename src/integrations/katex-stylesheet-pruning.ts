@@ -20,7 +20,7 @@ export function classesOfPage(html: string, classes = new Set<string>()): Set<st
   return classes;
 }
 
-/** The top-level blocks of a stylesheet without nested rules but for at-rules (`@media{a{}b{}}`). */
+/** The top-level blocks of a stylesheet: each rule, each at-rule with the rules it nests (`@media{a{}b{}}`). */
 function topLevelBlocks(css: string): string[] {
   const blocks: string[] = [];
   let start = 0;

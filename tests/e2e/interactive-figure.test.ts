@@ -5,7 +5,7 @@
  * t = 0.5 are there; it fits a phone; and its script is loaded on its page only.
  */
 import type { Locator } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rocX, rocY } from '../../src/interactive/classification/roc-plot.js';
 import { useBrowserSession } from '../support/browser-session.js';
 import { sidewaysOverflow, transitionDurations, widgetReady, widgetScripts } from '../support/figure-checks.js';

@@ -6,7 +6,7 @@
  * phone; and its script is loaded on its page only.
  */
 import type { Locator } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { greedyPath, Learner, type RewardMode, trainedLearner } from '../../src/interactive/proxy-gridworld/gridworld.js';
 import { announcementText, describe as describeLearner } from '../../src/interactive/proxy-gridworld/wording.js';
 import { useBrowserSession } from '../support/browser-session.js';

@@ -5,7 +5,7 @@
  * move without animation for readers who ask for reduced motion; its script is on its page only.
  */
 import type { Locator } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from '../support/browser-session.js';
 import { widgetReady, widgetScripts } from '../support/figure-checks.js';
 
