@@ -54,7 +54,7 @@ export const BUDGETS: readonly Budget[] = [
     // filed, 97.9 KB in 13 on 2026-12-03 before KaTeX's fonts lost their hinting (−9.4 KB), its
     // stylesheet was cut to the book's rules (−2 KB) and the widgets' rules left the chapters' shared
     // stylesheet (−2.8 KB, a request): 83.4 KB in 12 (`npm run bench:weight`). Then its widget's code
-    // waited for the reader to near the figure (−5 KB, two requests): 78.4 KB in 10, hence 80 KB.
+    // waited for the reader to near the figure (−5 KB, two requests): 78.3 KB in 10, hence 80 KB.
     name: 'math chapter with an interactive figure (Measuring Fairness)',
     appliesTo: (page) => page.url === 'measuring-fairness/',
     totalBytes: 80 * KB,
