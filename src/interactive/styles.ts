@@ -1,7 +1,7 @@
 /**
  * The stylesheet of each interactive widget, by its component's name (src/interactive/components.ts).
  * The layout inlines a widget's rules into the `<head>` of the pages that show it, and only those
- * (the chapter's `remarkPluginFrontmatter.interactiveComponents`, src/markdown/widget-flag). Imported
+ * (the chapter's `remarkPluginFrontmatter.interactiveComponents`, src/markdown/page-stylesheets). Imported
  * by the components instead, Astro would bundle every widget's rules into one stylesheet that every
  * chapter links, with or without a widget: 4.2 KB gzip and a render-blocking request on each. Rules
  * that several widgets share (the threshold explorer's `.te-…`) stay in book.css. Vite minifies

@@ -35,12 +35,10 @@ import rehypeLinkAnchors from './link-anchors/index.js';
 import rehypeTypesetMath from './typeset-math/index.js';
 import remarkMathCheck from './math-check/index.js';
 import remarkMathDirective from './math-directive/index.js';
-import remarkMathFlag from './math-flag/index.js';
-import remarkNotebookFlag from './notebook-flag/index.js';
-import remarkWidgetFlag from './widget-flag/index.js';
 import remarkMystRoles from './myst-roles/index.js';
 import remarkProblemAnchors from './problem-anchors/index.js';
 import remarkRawLatexCheck from './raw-latex-check/index.js';
+import remarkPageStylesheets from './page-stylesheets/index.js';
 import remarkRolePlaceholders from './role-placeholders/index.js';
 import remarkSelfCheck from './self-check/index.js';
 import remarkSmartPunctuation from './smart-punctuation/index.js';
@@ -176,9 +174,7 @@ export function resolverRemarkPlugins(options: PipelineOptions): RemarkPlugins {
     ...renderingOnly([[remarkAnswers, { mode: options.answers, onAnswers: options.onAnswers }]]),
     [remarkMathCheck, { macros: options.mathMacros }],
     remarkRawLatexCheck,
-    remarkMathFlag,
-    remarkNotebookFlag,
-    remarkWidgetFlag,
+    remarkPageStylesheets,
     remarkRolePlaceholders,
     // MDX expressions name their place in the errors they throw when the page renders (pages only).
     ...renderingOnly([[remarkExpressionPlaces, { root: options.bookRoot }]]),

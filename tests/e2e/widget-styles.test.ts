@@ -1,6 +1,6 @@
 /**
  * An interactive widget's stylesheet is inlined into the pages that show the widget, and only those
- * (src/interactive/styles.ts, src/markdown/widget-flag): no chapter links a stylesheet of every
+ * (src/interactive/styles.ts, src/markdown/page-stylesheets): no chapter links a stylesheet of every
  * widget's rules, and in Chromium each widget on each page is styled by its own rules.
  */
 import { readdirSync, readFileSync } from 'node:fs';
